@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymGrad.Generators.Model;
+
+namespace SymGrad.Generators;
+
+/// <summary>
+/// The SymGrad generator: for each <c>[Network]</c> partial class, an unrolled, allocation-free
+/// forward, backward and training step, and the reference path's entry point.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class NetworkGenerator : IIncrementalGenerator
+{
+    public const string NetworkAttributeName = "SymGrad.NetworkAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. Find [Network] classes. Runs on every edit of a file that has one; the predicate is
+        //    syntactic and lets non-partial classes through so that SG0001 can be reported. The
+        //    transform freezes each class into a ParseResult (model plus diagnostics) with value
+        //    equality, so an edit that does not change a definition stops the pipeline here.
+        IncrementalValuesProvider<ParseResult> networks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkAttributeName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (ctx, ct) => Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Networks);
+
+        // 2. Diagnostics go through their own output, with real locations so that #pragma works.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = networks
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        // 3. The trainer, for each class that parsed without errors. Only the spec flows on: equal
+        //    specs (an edit elsewhere in the file) regenerate nothing.
+        IncrementalValuesProvider<NetworkSpec> specs = networks
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Specs);
+        context.RegisterSourceOutput(specs, static (spc, spec) =>
+            spc.AddSource(spec.Class.HintName, Emit(spec)));
+
+        // 4. For a partial class with errors, only the base-class partial: the ops (Relu, ...) still
+        //    bind, so the user sees the SG diagnostics rather than a cascade of CS0103 errors.
+        IncrementalValuesProvider<ClassShell> shells = networks
+            .Where(static result => result.Spec is null && result.Shell is not null)
+            .Select(static (result, _) => result.Shell!)
+            .WithTrackingName(TrackingNames.Shells);
+        context.RegisterSourceOutput(shells, static (spc, shell) =>
+            spc.AddSource(shell.HintName, EmitShell(shell)));
+    }
+}

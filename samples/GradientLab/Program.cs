@@ -1,0 +1,2 @@
+// TEMPORARY: replaced by the GradientLab command line.
+return 0;

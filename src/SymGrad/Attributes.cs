@@ -1,0 +1,51 @@
+using System;
+
+namespace SymGrad;
+
+/// <summary>Numeric precision of a generated network.</summary>
+public enum Precision
+{
+    /// <summary>32-bit <see cref="float"/> buffers and arithmetic (the default).</summary>
+    Float,
+    /// <summary>64-bit <see cref="double"/> buffers and arithmetic (gradient checks).</summary>
+    Double,
+}
+
+/// <summary>
+/// Marks a <c>partial</c> class as a network definition. The SymGrad generator reads its layer fields,
+/// its <see cref="ForwardAttribute"/> method and its <see cref="LossAttribute"/> method and emits an
+/// unrolled, allocation-free trainer into the other half of the partial class.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>Largest batch the generated workspaces are allocated for (default 64).</summary>
+    public int MaxBatchSize { get; set; } = 64;
+
+    /// <summary>Precision of the generated code (default <see cref="SymGrad.Precision.Float"/>).</summary>
+    public Precision Precision { get; set; } = Precision.Float;
+
+    /// <summary>
+    /// Input width, when it cannot be inferred from the first layer that reads the input
+    /// (0, the default, means infer).
+    /// </summary>
+    public int InputSize { get; set; }
+}
+
+/// <summary>Marks the method <c>Tensor Forward(Tensor x)</c> that defines the network's computation.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class ForwardAttribute : Attribute
+{
+}
+
+/// <summary>Marks the method <c>Tensor Loss(Tensor prediction, Tensor target)</c> that defines the training loss.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class LossAttribute : Attribute
+{
+}
+
+/// <summary>Marks a static scalar function that the generator differentiates symbolically.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class DifferentiableAttribute : Attribute
+{
+}
