@@ -148,7 +148,6 @@ internal sealed class TrainCommand : Command
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: cannot load MNIST: {e.Message}");
-            Console.Error.WriteLine("GradientLab reads the gzipped IDX files in data/mnist of the repository; run it from inside the clone.");
             training = null!;
             test = null!;
             return false;

@@ -15,6 +15,19 @@ public static class TrainingConsole
     /// </summary>
     public static void Train(Trainer trainer, int epochs, List<EpochResult> results, CancellationToken cancellationToken)
     {
+        // Redirected output (CI logs, files) gets one line per epoch instead of a live display,
+        // which Spectre cannot redraw there and would leave half-finished.
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                var result = trainer.RunEpoch(epoch, progress: null, cancellationToken);
+                AnsiConsole.WriteLine(EpochLine(result, epochs));
+                results.Add(result);
+            }
+            return;
+        }
+
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(
@@ -30,7 +43,7 @@ public static class TrainingConsole
                     var task = context.AddTask($"epoch {epoch}/{epochs}", maxValue: trainer.BatchesPerEpoch);
                     var result = trainer.RunEpoch(epoch, new ProgressTaskReporter(task), cancellationToken);
                     task.Value = task.MaxValue;
-                    task.Description = $"epoch {epoch}/{epochs}: loss {Format(result.MeanTrainingLoss, "F4")}, accuracy {Percent(result.TestAccuracy)}";
+                    task.Description = EpochLine(result, epochs);
                     task.StopTask();
                     results.Add(result);
                 }
@@ -56,6 +69,9 @@ public static class TrainingConsole
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Total time: [bold]{Format(totalSeconds, "F2")} s[/]");
     }
+
+    private static string EpochLine(EpochResult result, int epochs) =>
+        $"epoch {result.Epoch}/{epochs}: loss {Format(result.MeanTrainingLoss, "F4")}, accuracy {Percent(result.TestAccuracy)}";
 
     // Invariant culture: the same output (and the same decimal point) on every machine.
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
