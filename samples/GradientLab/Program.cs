@@ -1,2 +1,13 @@
-// TEMPORARY: replaced by the GradientLab command line.
-return 0;
+using System.CommandLine;
+using GradientLab.Commands;
+
+// The command tree. Parsing, usage errors (exit code 2) and invocation live in CommandLineRunner.
+var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do.")
+{
+    new TrainCommand(),
+};
+
+// The default study (no subcommand) is not written yet: show the help and the available commands.
+root.SetAction(CommandLineRunner.ShowOverview);
+
+return await CommandLineRunner.InvokeAsync(root, args);

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GradientLab.Networks;
+using GradientLab.Output;
+using GradientLab.Training;
+using SymGrad;
+using SymGrad.Data;
+using Spectre.Console;
+
+namespace GradientLab.Commands;
+
+/// <summary><c>train</c>: trains <see cref="MnistMlp"/> on MNIST and reports loss and test accuracy per epoch.</summary>
+internal sealed class TrainCommand : Command
+{
+    private readonly Option<int> _epochs = new("--epochs")
+    {
+        Description = "Passes over the 60,000 training images.",
+        DefaultValueFactory = _ => 3,
+    };
+
+    private readonly Option<int> _batchSize = new("--batch-size")
+    {
+        Description = "Images per training step, at most the network's MaxBatchSize (64 for MnistMlp).",
+        DefaultValueFactory = _ => 64,
+    };
+
+    private readonly Option<double> _learningRate = new("--learning-rate")
+    {
+        Description = "The optimizer's step size.",
+        DefaultValueFactory = _ => 1e-3,
+    };
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Seeds the initial weights and the shuffling: the same seed gives the same run.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private readonly Option<string> _optimizer = new("--optimizer")
+    {
+        Description = "The update rule.",
+        DefaultValueFactory = _ => "adam",
+    };
+
+    private readonly Option<FileInfo> _json = new("--json")
+    {
+        Description = "Also write the per-epoch results to this JSON file.",
+        HelpName = "FILE",
+    };
+
+    public TrainCommand()
+        : base("train", "Train the MnistMlp network (784-128-64-10, ReLU) on MNIST and report loss and test accuracy per epoch.")
+    {
+        _optimizer.AcceptOnlyFromAmong(OptimizerChoice.Names);
+        OptionRules.RequirePositive(_epochs);
+        OptionRules.RequirePositive(_batchSize);
+        OptionRules.RequirePositiveFinite(_learningRate);
+        OptionRules.RequireExistingDirectory(_json);
+
+        Options.Add(_epochs);
+        Options.Add(_batchSize);
+        Options.Add(_learningRate);
+        Options.Add(_seed);
+        Options.Add(_optimizer);
+        Options.Add(_json);
+
+        // Training is synchronous CPU work; the async signature only gives us Ctrl+C as a token.
+        SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+    }
+
+    private int Run(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        int epochs = parseResult.GetValue(_epochs);
+        int batchSize = parseResult.GetValue(_batchSize);
+        double learningRate = parseResult.GetValue(_learningRate);
+        int seed = parseResult.GetValue(_seed);
+        string optimizerName = parseResult.GetValue(_optimizer) ?? "adam";
+        FileInfo? jsonFile = parseResult.GetValue(_json);
+
+        INetwork<float> network = new MnistMlp(seed);
+        if (batchSize > network.MaxBatchSize)
+        {
+            return CommandLineRunner.ReportUsageError(Name,
+                $"--batch-size must be at most {network.MaxBatchSize} (MnistMlp's MaxBatchSize), but is {batchSize}.");
+        }
+
+        if (!TryLoadMnist(out var training, out var test))
+        {
+            return CommandLineRunner.RuntimeError;
+        }
+
+        Optimizer optimizer = OptimizerChoice.Create(optimizerName, learningRate);
+        var trainer = new Trainer(network, optimizer, training, test, batchSize, seed);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Training [bold]MnistMlp[/] ({network.ParameterCount:N0} parameters) with [bold]{optimizerName}[/] (learning rate {learningRate:G}), batch {batchSize}, {epochs} epoch(s), seed {seed}.");
+
+        var results = new List<EpochResult>(epochs);
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            TrainingConsole.Train(trainer, epochs, results, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]Training cancelled.[/]");
+            TrainingConsole.WriteSummary(results, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            return CommandLineRunner.Cancelled;
+        }
+        double totalSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        TrainingConsole.WriteSummary(results, totalSeconds);
+
+        if (jsonFile is not null)
+        {
+            var report = new TrainingReport(nameof(MnistMlp), optimizerName, learningRate, batchSize, seed,
+                training.Count, test.Count, results, totalSeconds);
+            try
+            {
+                ReportJson.Write(report, jsonFile.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot write '{jsonFile.FullName}': {e.Message}");
+                return CommandLineRunner.RuntimeError;
+            }
+            AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{jsonFile.FullName}[/].");
+        }
+        return 0;
+    }
+
+    private static bool TryLoadMnist(out LabeledImages training, out LabeledImages test)
+    {
+        try
+        {
+            // ?? guards a null return as well as the documented exception.
+            string directory = Mnist.FindDataDirectory()
+                ?? throw new DirectoryNotFoundException("No data/mnist directory found above the current or the application directory.");
+            AnsiConsole.MarkupLineInterpolated($"Loading MNIST from [grey]{directory}[/]");
+            training = Mnist.LoadTraining(directory);
+            test = Mnist.LoadTest(directory);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot load MNIST: {e.Message}");
+            training = null!;
+            test = null!;
+            return false;
+        }
+    }
+}
