@@ -28,8 +28,11 @@ internal sealed class MarkedSource
     /// <summary>Asserts that <paramref name="diagnostic"/> starts at the marker.</summary>
     public void AssertAtMarker(Diagnostic diagnostic)
     {
-        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
-        Assert.True(diagnostic.Location.IsInSource, diagnostic.Id + " has no source location");
+        // LocationInfo.ToLocation makes a file location (path plus span), not a tree location.
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.True(span.IsValid, diagnostic.Id + " has no location");
+        Assert.Equal("Net.cs", span.Path);
+        var start = span.StartLinePosition;
         Assert.Equal((Line, Column), (start.Line + 1, start.Character + 1));
     }
 }
