@@ -22,11 +22,9 @@ public sealed class DiagnosticCoverageTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("SG0017", diagnostic.Id);
         Assert.Equal("Net.cs", diagnostic.Location!.FilePath);
-        Assert.Equal(new LinePositionTuple(2, 14), new LinePositionTuple(diagnostic.Location.LineSpan.Start.Line, diagnostic.Location.LineSpan.Start.Character));
+        Assert.Equal((2, 14), (diagnostic.Location.LineSpan.Start.Line, diagnostic.Location.LineSpan.Start.Character)); // "Net" on line 3
         Assert.Null(result.Spec);
     }
-
-    private readonly record struct LinePositionTuple(int Line, int Character);
 
     [Fact]
     public void Every_diagnostic_id_has_a_test_named_after_it()
