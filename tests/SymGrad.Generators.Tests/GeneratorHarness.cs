@@ -1,3 +1,5 @@
+extern alias SymGradRuntime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -44,7 +46,7 @@ internal static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
         Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(SymGrad.Tensor).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(SymGradRuntime::SymGrad.Tensor).Assembly.Location))
             .ToImmutableArray());
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);

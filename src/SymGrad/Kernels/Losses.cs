@@ -11,13 +11,15 @@ public static partial class Losses
 {
     private static void CheckSizes(int predictionLength, int targetLength, int gradientLength, int batch, int features, string predictionName, string featuresName)
     {
+        // The shape text is built from constants: a concatenation here would allocate on every call.
+        string shape = featuresName == "classes" ? "batch x classes" : "batch x features";
         KernelChecks.Dimension(batch, nameof(batch));
         KernelChecks.Dimension(features, featuresName);
-        KernelChecks.AtLeast(predictionLength, batch, features, predictionName, "batch x " + featuresName);
-        KernelChecks.AtLeast(targetLength, batch, features, "target", "batch x " + featuresName);
+        KernelChecks.AtLeast(predictionLength, batch, features, predictionName, shape);
+        KernelChecks.AtLeast(targetLength, batch, features, "target", shape);
         if (gradientLength != 0)
         {
-            KernelChecks.AtLeast(gradientLength, batch, features, "gradient", "batch x " + featuresName);
+            KernelChecks.AtLeast(gradientLength, batch, features, "gradient", shape);
         }
     }
 }
