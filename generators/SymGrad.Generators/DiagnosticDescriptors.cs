@@ -1,10 +1,17 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace SymGrad.Generators;
 
-/// <summary>Every diagnostic the generator reports. IDs are stable: never renumber, only append.</summary>
-internal static class DiagnosticDescriptors
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: never renumber, only append. Ranges:
+/// SG00xx definition errors, SG01xx gradient-health lints, SG02xx [Differentiable] functions,
+/// SG03xx normalization and recurrent layers, SG04xx packaging and runtime contracts.
+/// </summary>
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "SymGrad";
 
@@ -76,32 +83,28 @@ internal static class DiagnosticDescriptors
         "Internal generator error",
         "The SymGrad generator failed on this class ({0}); please report it with the class source");
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
-    {
-        [NotPartial.Id] = NotPartial,
-        [MissingForward.Id] = MissingForward,
-        [DuplicateForward.Id] = DuplicateForward,
-        [MissingLoss.Id] = MissingLoss,
-        [DuplicateLoss.Id] = DuplicateLoss,
-        [UnknownOp.Id] = UnknownOp,
-        [UnsupportedConstruct.Id] = UnsupportedConstruct,
-        [ShapeMismatch.Id] = ShapeMismatch,
-        [NonConstantLayerArgument.Id] = NonConstantLayerArgument,
-        [NonConstantLoopBound.Id] = NonConstantLoopBound,
-        [InvalidSignature.Id] = InvalidSignature,
-        [UnsupportedClass.Id] = UnsupportedClass,
-        [CannotInferInputSize.Id] = CannotInferInputSize,
-        [InvalidSetting.Id] = InvalidSetting,
-        [InvalidLoss.Id] = InvalidLoss,
-        [LoopTooLong.Id] = LoopTooLong,
-        [InternalError.Id] = InternalError,
-    };
+    // Every public static DiagnosticDescriptor field of this partial class, in every file
+    // (DiagnosticDescriptors.*.cs), by ID: a new descriptor needs no registration. Built on first
+    // use, after all field initializers of every part have run (their order across files is undefined).
+    private static Dictionary<string, DiagnosticDescriptor>? s_byId;
+
+    private static Dictionary<string, DiagnosticDescriptor> Map => s_byId ??= typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(member => member.FieldType == typeof(DiagnosticDescriptor))
+        .Select(member => (DiagnosticDescriptor)member.GetValue(null)!)
+        .ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>The descriptor with this ID (models carry IDs, not descriptors).</summary>
-    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+    public static DiagnosticDescriptor ById(string id) => Map[id];
 
     /// <summary>All descriptors, for tests that hold one test per ID.</summary>
-    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+    public static IEnumerable<DiagnosticDescriptor> All => Map.Values;
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -32,11 +32,14 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = networks
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        //    The models hold file paths, not syntax trees; the compilation maps each back to its
+        //    tree (a location in a tree is what #pragma warning disable is checked against). This
+        //    last step reruns on every edit, but it only walks the (usually empty) diagnostic lists.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (var item in items)
+            foreach (var item in pair.Left)
             {
-                spc.ReportDiagnostic(item.ToDiagnostic());
+                spc.ReportDiagnostic(item.ToDiagnostic(pair.Right));
             }
         });
 

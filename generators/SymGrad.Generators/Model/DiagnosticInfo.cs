@@ -9,6 +9,19 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 {
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 
+    /// <summary>A location in the compilation's tree of that path (falls back to a file location).</summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length)
+            {
+                return Location.Create(tree, Span);
+            }
+        }
+        return ToLocation();
+    }
+
     public static LocationInfo? From(Location? location) =>
         location is null || location.SourceTree is null
             ? null
@@ -20,6 +33,10 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 {
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation(), Arguments.Select(a => (object?)a).ToArray());
+
+    /// <summary>The diagnostic with its location in <paramref name="compilation"/>'s syntax tree, so that #pragma applies to it.</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation) =>
+        Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation(compilation), Arguments.Select(a => (object?)a).ToArray());
 }
 
 /// <summary>What the parser makes of one <c>[Network]</c> class.</summary>
