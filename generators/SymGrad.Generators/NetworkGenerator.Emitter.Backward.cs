@@ -39,6 +39,11 @@ public sealed partial class NetworkGenerator
                         case OpKind.Softmax:
                             WriteSoftmaxBackward(c, node);
                             break;
+                        case OpKind.BatchNorm:
+                        case OpKind.LayerNorm:
+                        case OpKind.Dropout:
+                            WriteNormalizationBackward(c, node);
+                            break;
                         default:
                             WriteElementwiseBackward(c, node);
                             break;

@@ -26,8 +26,14 @@ public sealed partial class NetworkGenerator
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).</summary>");
-        using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
+        bool modes = HasModes(c.Spec);
+        using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : "") + ")"))
         {
+            if (modes)
+            {
+                w.WriteLine("__sg_forwardTraining = training;");
+                w.WriteLine();
+            }
             bool first = true;
             foreach (var node in c.Spec.Nodes)
             {
@@ -62,6 +68,11 @@ public sealed partial class NetworkGenerator
                 case OpKind.Softmax:
                     w.WriteLine("global::SymGrad.Kernels.Softmax.Forward<" + c.T + ">(" + ReadSpan(c, operand0) + ", "
                         + WriteSpan(c, ValueName(node.Id), node.Features) + ", batch, " + Literals.Int(node.Features) + ");");
+                    break;
+                case OpKind.BatchNorm:
+                case OpKind.LayerNorm:
+                case OpKind.Dropout:
+                    WriteNormalizationForward(c, node, operand0);
                     break;
                 default:
                     WriteElementwiseForward(c, node, op);

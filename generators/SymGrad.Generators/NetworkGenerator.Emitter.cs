@@ -83,7 +83,7 @@ public sealed partial class NetworkGenerator
         var spec = c.Spec;
         WriteClassDocumentation(c);
         writer.WriteLine(GeneratedCodeAttribute);
-        using (EmitBlock(writer, "partial class " + spec.Class.Name + " : global::SymGrad.NetworkDefinition, global::SymGrad.INetwork<" + c.T + ">"))
+        using (EmitBlock(writer, "partial class " + spec.Class.Name + " : global::SymGrad.NetworkDefinition, " + NetworkInterface(c)))
         {
             WriteSizes(c);
             WriteFields(c);
@@ -142,6 +142,7 @@ public sealed partial class NetworkGenerator
                 w.WriteLine("private readonly " + c.T + "[] " + AdjointName(node.Id) + " = new " + c.T + size + ";");
             }
         }
+        WriteNormalizationFields(c);
         w.WriteLine();
         w.WriteLine("private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::SymGrad.ParameterView> __sg_parameterViews =");
         w.Indent++;
@@ -149,8 +150,14 @@ public sealed partial class NetworkGenerator
         {
             foreach (var layer in c.Spec.Layers)
             {
+                if (layer.ParameterCount == 0)
+                {
+                    continue; // dropout
+                }
+                // A dense weight is [outputs, inputs]; a norm's gamma is [1, features].
+                bool dense = layer.Kind == LayerKind.Linear;
                 w.WriteLine("new global::SymGrad.ParameterView(" + Literals.String(layer.Name + ".Weight") + ", " + Literals.Int(layer.Offset)
-                    + ", " + Literals.Int(layer.Outputs) + ", " + Literals.Int(layer.Inputs) + "),");
+                    + ", " + Literals.Int(dense ? layer.Outputs : 1) + ", " + Literals.Int(dense ? layer.Inputs : layer.Outputs) + "),");
                 w.WriteLine("new global::SymGrad.ParameterView(" + Literals.String(layer.Name + ".Bias") + ", " + Literals.Int(layer.Offset + layer.WeightCount)
                     + ", 1, " + Literals.Int(layer.Outputs) + "),");
             }
@@ -175,6 +182,7 @@ public sealed partial class NetworkGenerator
             {
                 w.WriteLine("this." + layer.Name + ".Bind(" + Literals.String(layer.Name) + ", " + Literals.Int(layer.Offset) + ");");
             }
+            WriteNormalizationConstructor(c);
             w.WriteLine("double[] __sg_initial = new double[ParameterCount];");
             w.WriteLine("global::SymGrad.SeededRandom __sg_random = new global::SymGrad.SeededRandom(unchecked((ulong)seed));");
             foreach (var layer in spec.Layers)
@@ -201,6 +209,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::SymGrad.ParameterView> ParameterViews => __sg_parameterViews;");
         w.WriteLine();
+        WriteStateMembers(c);
     }
 
     private static void WritePublicMethods(EmitContext c)
@@ -215,7 +224,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public void Predict(" + input + ", global::System.Span<" + t + "> outputs)"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, outputs.Length, \"outputs\");");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", training: false" : "") + ");");
             w.WriteLine((output is null ? "inputs" : ReadSpan(c, output.Id)) + ".CopyTo(outputs);");
         }
         w.WriteLine();
@@ -224,7 +233,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeLoss(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: false);
         }
         w.WriteLine();
@@ -234,7 +243,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
             w.WriteLine("global::System.Array.Clear(__sg_gradients);");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: true);
         }
         w.WriteLine();
@@ -248,6 +257,10 @@ public sealed partial class NetworkGenerator
             }
             w.WriteLine(t + " loss = ComputeGradients(inputs, targets);");
             w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
+            if (HasModes(c.Spec))
+            {
+                w.WriteLine("DropoutStep++;   // the next step draws new dropout masks");
+            }
             w.WriteLine("return loss;");
         }
         w.WriteLine();
@@ -310,6 +323,7 @@ public sealed partial class NetworkGenerator
             }
             w.WriteLine("// The user's own [Forward] and [Loss] methods, run on the tape: the reference path.");
             w.WriteLine("using global::SymGrad.Reference.ReferenceSession __sg_session = global::SymGrad.Reference.ReferenceSession.Begin(__sg_copy);");
+            WriteReferenceConfiguration(c);
             w.WriteLine("global::SymGrad.Tensor __sg_x = __sg_session.Input(inputs, __sg_batch, InputSize);");
             w.WriteLine("global::SymGrad.Tensor __sg_t = __sg_session.Input(targets, __sg_batch, OutputSize);");
             w.WriteLine("global::SymGrad.Tensor __sg_output = " + c.Spec.ForwardMethod + "(__sg_x);");

@@ -54,7 +54,7 @@ internal sealed class GraphPlan
         var dependsOnParameters = new bool[count];
         for (int n = 0; n < count; n++)
         {
-            bool depends = nodes[n].Op == OpKind.Linear;
+            bool depends = nodes[n].Op is OpKind.Linear or OpKind.BatchNorm or OpKind.LayerNorm; // the ops that own parameters
             foreach (int operand in nodes[n].Operands)
             {
                 depends |= operand >= 0 && operand < n && dependsOnParameters[operand];

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymGrad.Generators.Model;
 using SymGrad.Ops;
 
 namespace SymGrad.Generators.Parsing;
@@ -121,13 +122,25 @@ internal sealed partial class ForwardInterpreter
             return null;
         }
         int operandWidth = _nodes[operand].Width;
+        if (layer.Kind == LayerKind.Dropout)
+        {
+            return Append(invocation, OpKind.Dropout, new[] { operand }, operandWidth, layer.Name, 0); // any width
+        }
         if (!_widths.Unify(operandWidth, _widths.Known(layer.Inputs)))
         {
             ShapeMismatch(invocation, _widths.Resolve(operandWidth), layer.Inputs);
             return null;
         }
-        return Append(invocation, OpKind.Linear, new[] { operand }, _widths.Known(layer.Outputs), layer.Name, 0);
+        return Append(invocation, LayerOp(layer.Kind), new[] { operand }, _widths.Known(layer.Outputs), layer.Name, 0);
     }
+
+    private static OpKind LayerOp(LayerKind kind) => kind switch
+    {
+        LayerKind.BatchNorm => OpKind.BatchNorm,
+        LayerKind.LayerNorm => OpKind.LayerNorm,
+        LayerKind.Dropout => OpKind.Dropout,
+        _ => OpKind.Linear,
+    };
 
     /// <summary><c>Relu(x)</c>, <c>LeakyRelu(x)</c>, <c>LeakyRelu(x, 0.2f)</c>, ...: one tensor, then the op's constant if it has one.</summary>
     private int? Activation(InvocationExpressionSyntax invocation, string name)

@@ -139,6 +139,20 @@ namespace SymGrad.Ops
                 "softmax over the features of each sample (shifted by the row maximum for stability)",
                 "A_i = e^(Z_i - max Z) / sum_j e^(Z_j - max Z)", "dZ_i = A_i * (dA_i - sum_j dA_j A_j)",
                 "", "", ""),
+            new OpInfo(OpKind.BatchNorm, "Forward", 1, 0, ShapeRule.LayerInToOut,
+                "batch normalization: each feature normalized with the batch mean and variance (running statistics in evaluation mode), then scaled by gamma and shifted by beta",
+                "Y = gamma * xhat + beta, xhat = (X - mean_batch) / sqrt(var_batch + eps)",
+                "dgamma += sum_b dY xhat; dbeta += sum_b dY; dX = gamma s (dY - mean_b dY - xhat mean_b(dY xhat)), s = 1/sqrt(var + eps)   (evaluation: dX = gamma s dY)",
+                "", "", ""),
+            new OpInfo(OpKind.LayerNorm, "Forward", 1, 0, ShapeRule.LayerInToOut,
+                "layer normalization: each sample normalized with the mean and variance of its own features, then scaled by gamma and shifted by beta",
+                "Y = gamma * xhat + beta, xhat = (X - mean_row) / sqrt(var_row + eps)",
+                "dgamma += sum_b dY xhat; dbeta += sum_b dY; dX = s (dxhat - mean_j dxhat - xhat mean_j(dxhat xhat)), dxhat = dY gamma",
+                "", "", ""),
+            new OpInfo(OpKind.Dropout, "Forward", 1, 0, ShapeRule.LayerInToOut,
+                "inverted dropout: each element zeroed with probability p and the rest scaled by 1/(1-p) in training mode; the identity in evaluation mode",
+                "Y = X * M, M = 1/(1-p) or 0 (counter-based mask)", "dX = dY * M",
+                "", "", ""),
         };
 
         private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits" };

@@ -35,6 +35,12 @@ namespace SymGrad.Ops
         Silu,
         /// <summary>Row-wise softmax over the features of each sample.</summary>
         Softmax,
+        /// <summary>A batch norm layer call, <c>bn.Forward(x)</c>: each feature normalized over the batch (running statistics in evaluation mode), then scaled and shifted.</summary>
+        BatchNorm,
+        /// <summary>A layer norm layer call, <c>ln.Forward(x)</c>: each sample normalized over its features, then scaled and shifted.</summary>
+        LayerNorm,
+        /// <summary>A dropout layer call, <c>drop.Forward(x)</c>: inverted dropout in training mode, the identity in evaluation mode.</summary>
+        Dropout,
     }
 
     /// <summary>The losses a <c>[Loss]</c> method may return. Every loss is averaged over the batch.</summary>
