@@ -19,6 +19,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <summary>The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.</summary>");
         using (EmitBlock(w, "private void __sg_RunBackward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
         {
+            WriteClearedAdjoints(c);
             bool first = true;
             foreach (int id in c.Plan.BackwardOrder)
             {
@@ -38,6 +39,9 @@ public sealed partial class NetworkGenerator
                             break;
                         case OpKind.Softmax:
                             WriteSoftmaxBackward(c, node);
+                            break;
+                        case OpKind.Slice:
+                            WriteSliceBackward(c, node);
                             break;
                         case OpKind.BatchNorm:
                         case OpKind.LayerNorm:

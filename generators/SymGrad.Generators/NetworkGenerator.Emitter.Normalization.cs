@@ -216,6 +216,10 @@ public sealed partial class NetworkGenerator
     /// <summary>The class-remarks line of a batch norm, layer norm or dropout field.</summary>
     private static string DescribeNormalizationLayer(LayerSpec layer)
     {
+        if (layer.Gates > 0)
+        {
+            return DescribeCell(layer);
+        }
         string where = layer.Name + " (line " + Literals.Int(layer.Line) + "): ";
         string affine = ", gamma (initially 1) at [" + Literals.Int(layer.Offset) + ", " + Literals.Int(layer.Offset + layer.Outputs) + "), beta (initially 0) at ["
             + Literals.Int(layer.Offset + layer.Outputs) + ", " + Literals.Int(layer.Offset + 2 * layer.Outputs) + ")";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SymGrad.Generators.Emission;
 using SymGrad.Generators.Model;
 using SymGrad.Ops;
@@ -178,14 +179,14 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <param name=\"seed\">Seed of the initialization's random generator.</param>");
         using (EmitBlock(w, "public " + spec.Class.Name + "(int seed = 0)"))
         {
-            foreach (var layer in spec.Layers)
+            foreach (var layer in spec.Layers.Where(l => l.Owner is null)) // a recurrent cell's dense parts are bound by the cell
             {
                 w.WriteLine("this." + layer.Name + ".Bind(" + Literals.String(layer.Name) + ", " + Literals.Int(layer.Offset) + ");");
             }
             WriteNormalizationConstructor(c);
             w.WriteLine("double[] __sg_initial = new double[ParameterCount];");
             w.WriteLine("global::SymGrad.SeededRandom __sg_random = new global::SymGrad.SeededRandom(unchecked((ulong)seed));");
-            foreach (var layer in spec.Layers)
+            foreach (var layer in spec.Layers.Where(l => l.Owner is null))
             {
                 w.WriteLine("this." + layer.Name + ".Initialize(__sg_initial, __sg_random);");
             }

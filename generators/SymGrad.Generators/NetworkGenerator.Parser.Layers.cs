@@ -51,6 +51,18 @@ public sealed partial class NetworkGenerator
                     dropoutStream += kind == LayerKind.Dropout ? 1 : 0;
                     continue;
                 }
+                if (typeName is not null && RecurrentFields.KindOf(typeName) is LayerKind cellKind)
+                {
+                    var cell = RecurrentFields.Parse(cellKind, variable, name, offset, model, diagnostics, cancellationToken);
+                    if (cell is null)
+                    {
+                        brokenLayers.Add(name);
+                        continue;
+                    }
+                    layers.AddRange(cell);
+                    offset += cell.Sum(part => part.ParameterCount);
+                    continue;
+                }
                 if (typeName != LinearTypeName)
                 {
                     otherFields.Add(name);

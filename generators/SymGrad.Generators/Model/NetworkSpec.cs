@@ -51,6 +51,9 @@ internal enum LayerKind
     BatchNorm,
     LayerNorm,
     Dropout,
+    Rnn,
+    Lstm,
+    Gru,
 }
 
 /// <summary>A layer field.</summary>
@@ -66,18 +69,29 @@ internal enum LayerKind
 /// <param name="Probability">Dropout's probability of zeroing an element.</param>
 /// <param name="StateOffset">Offset of batch norm's running mean in the state buffer (the variance follows).</param>
 /// <param name="Stream">Dropout's index among the dropout layers (its mask stream).</param>
+/// <param name="Owner">For the dense parts of a recurrent cell (<c>lstm.InputHidden</c>), the cell's field; null for a field itself.</param>
+/// <remarks>A recurrent cell field is a header entry (Kind Rnn/Lstm/Gru, Outputs = hidden width, no parameters of its own) followed by its two dense parts.</remarks>
 internal sealed record LayerSpec(string Name, LayerKind Kind, int Inputs, int Outputs, int Offset, string Init, double BiasInit, int Line,
-    double Momentum = 0, double Epsilon = 0, double Probability = 0, int StateOffset = 0, int Stream = 0)
+    double Momentum = 0, double Epsilon = 0, double Probability = 0, int StateOffset = 0, int Stream = 0, string? Owner = null)
 {
     /// <summary>Weights [outputs, inputs] of a dense layer; gamma [features] of a norm; none for dropout.</summary>
     public int WeightCount => Kind switch
     {
         LayerKind.Linear => Inputs * Outputs,
-        LayerKind.Dropout => 0,
-        _ => Outputs,
+        LayerKind.BatchNorm or LayerKind.LayerNorm => Outputs,
+        _ => 0,
     };
 
-    public int ParameterCount => Kind == LayerKind.Dropout ? 0 : WeightCount + Outputs;
+    public int ParameterCount => Kind is LayerKind.Linear or LayerKind.BatchNorm or LayerKind.LayerNorm ? WeightCount + Outputs : 0;
+
+    /// <summary>Gate blocks of a recurrent cell (1, 4, 3), else 0.</summary>
+    public int Gates => Kind switch
+    {
+        LayerKind.Rnn => 1,
+        LayerKind.Lstm => 4,
+        LayerKind.Gru => 3,
+        _ => 0,
+    };
 
     /// <summary>Running mean and variance of a batch norm.</summary>
     public int StateCount => Kind == LayerKind.BatchNorm ? 2 * Outputs : 0;

@@ -71,8 +71,13 @@ internal sealed partial class ForwardInterpreter
                     Unsupported(invocation.GetLocation(), "delegate call", SyntaxText.Quote(invocation), SupportedExpressions);
                 }
                 return null;
+            case IdentifierNameSyntax { Identifier.ValueText: "Zeros" }:
+                return ZerosCall(invocation);
             case IdentifierNameSyntax op:
                 return Activation(invocation, op.Identifier.ValueText);
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name.Identifier.ValueText: "Step", Expression: IdentifierNameSyntax receiver }
+                when _locals.ContainsKey(receiver.Identifier.ValueText):
+                return SequenceStep(invocation, receiver);
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
                 when FieldName(access.Expression) is string field:
                 return LayerCall(invocation, access, field);
@@ -106,6 +111,10 @@ internal sealed partial class ForwardInterpreter
                 Evaluate(invocation.ArgumentList.Arguments[0].Expression);
             }
             return null;
+        }
+        if (_layers.TryGetValue(field, out var cell) && cell.Gates > 0)
+        {
+            return CellCall(invocation, access, cell);
         }
         if (!_layers.TryGetValue(field, out var layer) || method != OpCatalog.Get(OpKind.Linear).Name)
         {

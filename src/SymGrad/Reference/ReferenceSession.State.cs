@@ -17,6 +17,15 @@ public sealed partial class ReferenceSession
     /// <summary>The network's dropout step counter.</summary>
     public long DropoutStep { get; private set; }
 
+    /// <summary>The number of rows of the last <see cref="Input(ReadOnlySpan{double}, int, int)"/> (the batch), which <c>Zeros(n)</c> uses.</summary>
+    public int BatchSize { get; private set; }
+
+    private Tensor Batch(Tensor input)
+    {
+        BatchSize = input.Rows;
+        return input;
+    }
+
     /// <summary>Sets the mode and a copy of the network's state buffer for this session.</summary>
     public void Configure(ReadOnlySpan<double> state, bool training, ulong dropoutSeed, long dropoutStep)
     {

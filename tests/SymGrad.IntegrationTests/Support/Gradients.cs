@@ -71,7 +71,9 @@ internal static class Gradients
         var reference = network.ComputeReferenceGradients(inputs, targets);
         Assert.Equal(reference.Loss, loss, 1e-12);
         int compared = AssertClose(reference.Gradients, analytic, "reference vs generated");
-        Assert.True(compared > network.ParameterCount / 2, $"only {compared} of {network.ParameterCount} entries compared relatively");
+        // Not vacuous: a large share of the entries is compared relatively. (A one-step LSTM from a zero
+        // state has exact zeros in W_hh and the forget gate, more than half of its parameters.)
+        Assert.True(compared > network.ParameterCount / 3, $"only {compared} of {network.ParameterCount} entries compared relatively");
         AssertClose(FiniteDifferences(network, inputs, targets), analytic, "finite differences vs generated");
     }
 }

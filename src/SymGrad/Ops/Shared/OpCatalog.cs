@@ -153,6 +153,14 @@ namespace SymGrad.Ops
                 "inverted dropout: each element zeroed with probability p and the rest scaled by 1/(1-p) in training mode; the identity in evaluation mode",
                 "Y = X * M, M = 1/(1-p) or 0 (counter-based mask)", "dX = dY * M",
                 "", "", ""),
+            new OpInfo(OpKind.Slice, "Step", 1, 1, ShapeRule.LayerInToOut,
+                "a block of columns of each row (a time step of the sequence input, or a gate block)",
+                "Y = X[:, start : start + width]", "dX[:, start : start + width] += dY (the other columns receive nothing)",
+                "", "", ""),
+            new OpInfo(OpKind.Zeros, "Zeros", 0, 1, ShapeRule.Input,
+                "zeros, the initial state of a recurrent loop",
+                "Y = 0", "(a constant: no gradient)",
+                "", "", ""),
         };
 
         private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits" };

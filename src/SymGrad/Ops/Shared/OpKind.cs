@@ -41,6 +41,10 @@ namespace SymGrad.Ops
         LayerNorm,
         /// <summary>A dropout layer call, <c>drop.Forward(x)</c>: inverted dropout in training mode, the identity in evaluation mode.</summary>
         Dropout,
+        /// <summary>Columns [start, start + width) of each row: a time step of a sequence input (<c>x.Step(t, F)</c>) or a gate block of a recurrent cell.</summary>
+        Slice,
+        /// <summary><c>Zeros(n)</c>: a [batch, n] tensor of zeros, the initial state of a recurrent loop.</summary>
+        Zeros,
     }
 
     /// <summary>The losses a <c>[Loss]</c> method may return. Every loss is averaged over the batch.</summary>
