@@ -78,7 +78,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <list type=\"bullet\">");
         foreach (var layer in spec.Layers)
         {
-            if (layer.Kind != LayerKind.Linear)
+            if (layer.Kind != LayerKind.Linear || layer.Owner is not null)
             {
                 w.WriteLine("/// <item><description>" + Literals.Xml(DescribeNormalizationLayer(layer)) + "</description></item>");
                 continue;

@@ -220,6 +220,10 @@ public sealed partial class NetworkGenerator
         {
             return DescribeCell(layer);
         }
+        if (layer.Owner is not null)
+        {
+            return DescribeCellPart(layer);
+        }
         string where = layer.Name + " (line " + Literals.Int(layer.Line) + "): ";
         string affine = ", gamma (initially 1) at [" + Literals.Int(layer.Offset) + ", " + Literals.Int(layer.Offset + layer.Outputs) + "), beta (initially 0) at ["
             + Literals.Int(layer.Offset + layer.Outputs) + ", " + Literals.Int(layer.Offset + 2 * layer.Outputs) + ")";

@@ -64,6 +64,16 @@ public sealed partial class NetworkGenerator
         w.WriteLine();
     }
 
+    /// <summary>The class-remarks line of a recurrent cell's dense part (InputHidden: W_ih, b_ih; HiddenHidden: W_hh, b_hh).</summary>
+    private static string DescribeCellPart(LayerSpec layer)
+    {
+        int bias = layer.Offset + layer.WeightCount;
+        string which = layer.Name.EndsWith(".InputHidden", System.StringComparison.Ordinal) ? "W_ih and b_ih" : "W_hh and b_hh";
+        return layer.Name + " (line " + Literals.Int(layer.Line) + "): dense " + Literals.Int(layer.Inputs) + " -> " + Literals.Int(layer.Outputs) + ", " + which
+            + " of " + layer.Owner + " (gate blocks in PyTorch's order), weights at [" + Literals.Int(layer.Offset) + ", " + Literals.Int(bias) + "), bias at ["
+            + Literals.Int(bias) + ", " + Literals.Int(bias + layer.Outputs) + "), all initially uniform in +-1/sqrt(hidden).";
+    }
+
     /// <summary>The class-remarks line of a recurrent cell field.</summary>
     private static string DescribeCell(LayerSpec layer)
     {
