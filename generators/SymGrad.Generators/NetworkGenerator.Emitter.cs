@@ -261,6 +261,11 @@ public sealed partial class NetworkGenerator
         int features = loss.PredictionNode >= 0 && loss.PredictionNode < c.Spec.Nodes.Count ? c.Spec.Nodes[loss.PredictionNode].Features : c.Spec.OutputSize;
         string f = Literals.Int(features);
         w.WriteLine("// Loss (" + SourceReference(c.Spec, loss.Line, loss.Source) + "): " + Literals.OneLine(OpCatalog.DescribeLoss(loss.Kind)));
+        if (loss.Kind == LossKind.ElementwiseMean)
+        {
+            WriteElementwiseLoss(c, withGradient, features);
+            return;
+        }
         string gradient = withGradient && c.Plan.HasAdjoint(loss.PredictionNode)
             ? WriteSpan(c, AdjointName(loss.PredictionNode), features)
             : "global::System.Span<" + c.T + ">.Empty";

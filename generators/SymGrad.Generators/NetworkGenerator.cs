@@ -61,5 +61,8 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Shells);
         context.RegisterSourceOutput(shells, static (spc, shell) =>
             spc.AddSource(shell.HintName, EmitShell(shell)));
+
+        // 5. [Differentiable] scalar functions: their own entry point and outputs (NetworkGenerator.Differentiable.cs).
+        InitializeDifferentiable(context);
     }
 }
