@@ -27,6 +27,10 @@ internal sealed partial class FunctionParser
     private Expr? Evaluate(ExpressionSyntax expression)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            return Evaluate(parenthesized.Expression);
+        }
         if (IsIntegerArithmetic(expression, out string type))
         {
             Error(DiagnosticDescriptors.IntegerArithmetic, expression.GetLocation(), SyntaxText.Quote(expression), type);
@@ -41,8 +45,6 @@ internal sealed partial class FunctionParser
         }
         switch (expression)
         {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Evaluate(parenthesized.Expression);
             case IdentifierNameSyntax identifier when _scope.TryGetValue(identifier.Identifier.ValueText, out var bound):
                 return bound;
             case CastExpressionSyntax cast when IsFloatingPoint(_model.GetTypeInfo(cast.Type, _cancellationToken).Type):
