@@ -8,17 +8,25 @@ namespace SymGrad;
 /// </summary>
 public abstract class Optimizer
 {
-    protected Optimizer(double learningRate)
-    {
-        if (!(learningRate > 0) || double.IsInfinity(learningRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "Expected a positive, finite learning rate.");
-        }
-        LearningRate = learningRate;
-    }
+    private double _learningRate;
 
-    /// <summary>The step size; may be changed between steps (schedules).</summary>
-    public double LearningRate { get; set; }
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not positive and finite.</exception>
+    protected Optimizer(double learningRate) => LearningRate = learningRate;
+
+    /// <summary>The step size; may be changed between steps (schedules). Must be positive and finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                throw new ArgumentOutOfRangeException("learningRate", value, "Expected a positive, finite learning rate.");
+            }
+            _learningRate = value;
+        }
+    }
 
     /// <summary>Number of steps taken.</summary>
     public long StepCount { get; protected set; }
