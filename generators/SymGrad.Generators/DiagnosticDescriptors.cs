@@ -68,6 +68,14 @@ internal static class DiagnosticDescriptors
         "Unsupported [Loss] body",
         "The [Loss] method must return one of {0} applied to the prediction and target parameters; found '{1}'");
 
+    public static readonly DiagnosticDescriptor LoopTooLong = Error("SG0016",
+        "Loop too long to unroll",
+        "The for loop '{0}' unrolls to more than {1} graph nodes; shorten it or split the network");
+
+    public static readonly DiagnosticDescriptor InternalError = Error("SG0017",
+        "Internal generator error",
+        "The SymGrad generator failed on this class ({0}); please report it with the class source");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -85,6 +93,8 @@ internal static class DiagnosticDescriptors
         [CannotInferInputSize.Id] = CannotInferInputSize,
         [InvalidSetting.Id] = InvalidSetting,
         [InvalidLoss.Id] = InvalidLoss,
+        [LoopTooLong.Id] = LoopTooLong,
+        [InternalError.Id] = InternalError,
     };
 
     /// <summary>The descriptor with this ID (models carry IDs, not descriptors).</summary>
