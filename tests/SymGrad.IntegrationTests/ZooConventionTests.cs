@@ -18,10 +18,14 @@ public sealed partial class ZooConventionTests
     [GeneratedRegex(@"^\[Network\((?<args>[^\]]*)\)\]\r?\npublic partial class (?<name>\w+)\r?\n\{\r?\n(?<body>.*?)^\}", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex NetworkClass();
 
-    public static TheoryData<string> ZooFiles() => new(Directory.GetFiles(SourceFiles.ZooDirectory, "Zoo*.cs")
-        .Select(Path.GetFileNameWithoutExtension)
-        .Where(n => n != nameof(ZooCatalog))
-        .Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> ZooFiles() => new(ZooFileNames());
+
+    /// <summary>The zoo's network files (Zoo/Zoo*.cs without the catalog), by name.</summary>
+    private static string[] ZooFileNames() => Directory.GetFiles(SourceFiles.ZooDirectory, "Zoo*.cs")
+        .Select(path => Path.GetFileNameWithoutExtension(path))
+        .Where(name => name != nameof(ZooCatalog))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     [Theory]
     [MemberData(nameof(ZooFiles))]
@@ -43,7 +47,7 @@ public sealed partial class ZooConventionTests
     [Fact]
     public void CatalogListsEveryZooFileOnce()
     {
-        var files = ZooFiles().Select(row => (string)row[0]).ToArray();
+        var files = ZooFileNames();
         var names = ZooCatalog.All.Select(e => e.Name).ToArray();
 
         Assert.Equal(files.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
@@ -53,7 +57,7 @@ public sealed partial class ZooConventionTests
     [Fact]
     public void ZooUsesEveryOpAndLoss()
     {
-        string all = string.Concat(ZooFiles().Select(row => File.ReadAllText(Path.Combine(SourceFiles.ZooDirectory, (string)row[0] + ".cs"))));
+        string all = string.Concat(ZooFileNames().Select(name => File.ReadAllText(Path.Combine(SourceFiles.ZooDirectory, name + ".cs"))));
         string[] constructs =
         {
             "Relu(", "Sigmoid(", "Tanh(", "LeakyRelu(", "Elu(", "Gelu(", "Silu(", "Softmax(",
