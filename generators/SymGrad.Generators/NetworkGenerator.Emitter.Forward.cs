@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using SymGrad.Generators.Emission;
+using SymGrad.Generators.Model;
+using SymGrad.Ops;
+using static SymGrad.Generators.Emission.IndentedWriter;
+
+namespace SymGrad.Generators;
+
+// The emitter, part 2: the forward pass, one block per node in evaluation order.
+public sealed partial class NetworkGenerator
+{
+    /// <summary>
+    /// A dense layer with at most this many weights (16 x 16) is unrolled into one scalar statement
+    /// per output, so that a reader sees every multiply of the chain rule; a larger one calls the
+    /// runtime's kernels, because unrolled code grows with the weight count and stops paying off
+    /// once the JIT's register allocation and the instruction cache lose to a tight loop.
+    /// </summary>
+    internal const int UnrollThreshold = 256;
+
+    /// <summary>Terms per line of an unrolled sum, so that a 16-input sum stays readable.</summary>
+    private const int TermsPerLine = 8;
+
+    private static bool IsUnrolled(LayerSpec layer) => layer.WeightCount <= UnrollThreshold;
+
+    private static void WriteRunForward(EmitContext c)
+    {
+        var w = c.Writer;
+        w.WriteLine("/// <summary>The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).</summary>");
+        using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
+        {
+            bool first = true;
+            foreach (var node in c.Spec.Nodes)
+            {
+                if (node.Op == OpKind.Input)
+                {
+                    continue; // the input is the caller's span itself
+                }
+                if (!first)
+                {
+                    w.WriteLine();
+                }
+                first = false;
+                WriteForwardComment(c, node);
+                WriteForwardNode(c, node);
+            }
+        }
+        w.WriteLine();
+    }
+
+    private static void WriteForwardNode(EmitContext c, NodeSpec node)
+    {
+        var w = c.Writer;
+        var op = c.Rule(node.Op);
+        int operand0 = node.Operands.Count > 0 ? node.Operands[0] : 0;
+        using (EmitBlock(w, null))
+        {
+            switch (node.Op)
+            {
+                case OpKind.Linear:
+                    WriteLinearForward(c, node, operand0);
+                    break;
+                case OpKind.Softmax:
+                    w.WriteLine("global::SymGrad.Kernels.Softmax.Forward<" + c.T + ">(" + ReadSpan(c, operand0) + ", "
+                        + WriteSpan(c, ValueName(node.Id), node.Features) + ", batch, " + Literals.Int(node.Features) + ");");
+                    break;
+                default:
+                    WriteElementwiseForward(c, node, op);
+                    break;
+            }
+        }
+    }
+
+    private static void WriteElementwiseForward(EmitContext c, NodeSpec node, OpInfo op)
+    {
+        var w = c.Writer;
+        string span = "global::System.ReadOnlySpan<" + c.T + "> ";
+        bool binary = node.Operands.Count > 1;
+        w.WriteLine(span + "x = " + ReadSpan(c, node.Operands.Count > 0 ? node.Operands[0] : 0) + ";");
+        if (binary)
+        {
+            w.WriteLine(span + "x2 = " + ReadSpan(c, node.Operands[1]) + ";");
+        }
+        w.WriteLine("global::System.Span<" + c.T + "> y = " + WriteSpan(c, ValueName(node.Id), node.Features) + ";");
+        using (EmitBlock(w, "for (int k = 0; k < y.Length; k++)"))
+        {
+            var arguments = new TemplateArguments("x[k]", binary ? "x2[k]" : "x[k]", "y[k]", "dy[k]", node.Constant, c.Spec.IsDouble);
+            w.WriteLine("y[k] = " + TemplateExpander.Expand(op.ForwardTemplate, arguments) + ";");
+        }
+    }
+
+    private static void WriteLinearForward(EmitContext c, NodeSpec node, int operand)
+    {
+        var w = c.Writer;
+        var layer = c.Layer(node);
+        if (layer is null)
+        {
+            w.WriteLine("#error SymGrad: no layer field named " + Literals.OneLine(node.Layer ?? "(none)") + " in the spec");
+            return;
+        }
+        string t = c.T;
+        w.WriteLine("global::System.ReadOnlySpan<" + t + "> p = __sg_parameters;");
+        if (!IsUnrolled(layer))
+        {
+            w.WriteLine("global::SymGrad.Kernels.Dense.Forward<" + t + ">(" + ReadSpan(c, operand) + ", p.Slice(" + Literals.Int(layer.Offset) + ", "
+                + Literals.Int(layer.WeightCount) + "), p.Slice(" + Literals.Int(layer.Offset + layer.WeightCount) + ", " + Literals.Int(layer.Outputs) + "), "
+                + WriteSpan(c, ValueName(node.Id), layer.Outputs) + ", batch, " + Literals.Int(layer.Inputs) + ", " + Literals.Int(layer.Outputs) + ");");
+            return;
+        }
+        w.WriteLine("global::System.ReadOnlySpan<" + t + "> x = " + ReadSpan(c, operand) + ";");
+        w.WriteLine("global::System.Span<" + t + "> z = " + WriteSpan(c, ValueName(node.Id), layer.Outputs) + ";");
+        using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
+        {
+            w.WriteLine("int i = b * " + Literals.Int(layer.Inputs) + ";");
+            w.WriteLine("int o = b * " + Literals.Int(layer.Outputs) + ";");
+            int biasOffset = layer.Offset + layer.WeightCount;
+            for (int output = 0; output < layer.Outputs; output++)
+            {
+                var terms = new List<string> { "p[" + Literals.Int(biasOffset + output) + "]" };
+                for (int input = 0; input < layer.Inputs; input++)
+                {
+                    terms.Add("p[" + Literals.Int(layer.Offset + output * layer.Inputs + input) + "] * x[i + " + Literals.Int(input) + "]");
+                }
+                WriteSum(w, "z[o + " + Literals.Int(output) + "] = ", terms);
+            }
+        }
+    }
+
+    /// <summary><c>lhs term + term + ...;</c>, wrapped every <see cref="TermsPerLine"/> terms.</summary>
+    private static void WriteSum(IndentedWriter w, string lhs, List<string> terms)
+    {
+        var line = new System.Text.StringBuilder(lhs);
+        for (int k = 0; k < terms.Count; k++)
+        {
+            if (k > 0 && k % TermsPerLine == 0)
+            {
+                w.WriteLine(line.ToString());
+                if (k == TermsPerLine)
+                {
+                    w.Indent++;
+                }
+                line.Clear().Append("+ ");
+            }
+            else if (k > 0)
+            {
+                line.Append(" + ");
+            }
+            line.Append(terms[k]);
+        }
+        w.WriteLine(line.Append(';').ToString());
+        if (terms.Count > TermsPerLine)
+        {
+            w.Indent--;
+        }
+    }
+}
