@@ -20,7 +20,7 @@ public sealed class AllocationTests
     [MemberData(nameof(Optimizers))]
     public void MnistMlpTrainStepAtBatch64AllocatesNothing(string optimizer)
     {
-        var network = new MnistMlpF(seed: 7);
+        INetwork<float> network = new MnistMlpF(seed: 7);
         AssertTrainStepAllocatesNothing(network, 64, TargetKind.OneHot, CreateOptimizer(optimizer));
     }
 
@@ -28,14 +28,14 @@ public sealed class AllocationTests
     [MemberData(nameof(Optimizers))]
     public void SmallSigmoidNetTrainStepAllocatesNothing(string optimizer)
     {
-        var network = new ZooSigmoidMlpF(seed: 7);
+        INetwork<float> network = new ZooSigmoidMlpF(seed: 7);
         AssertTrainStepAllocatesNothing(network, network.MaxBatchSize, TargetKind.Probability, CreateOptimizer(optimizer));
     }
 
     [Fact]
     public void MnistMlpPredictAndComputeGradientsAllocateNothing()
     {
-        var network = new MnistMlpF(seed: 7);
+        INetwork<float> network = new MnistMlpF(seed: 7);
         var (inputs, targets) = Data(network, 64, TargetKind.OneHot);
         var outputs = new float[64 * network.OutputSize];
         for (int i = 0; i < WarmUpSteps; i++)

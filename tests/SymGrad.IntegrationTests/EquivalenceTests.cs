@@ -122,7 +122,7 @@ public sealed class EquivalenceTests
     {
         Assert.Equal(reference.Length, actual.Length);
         var (kept, excluded) = FloatConditioning.Partition(reference.Length, isExcluded, i => GradientAssert.IsCompared(reference[i], actual[i]));
-        Assert.True(excluded <= FloatConditioning.MaxExcludedFraction * (kept.Count + excluded),
+        Assert.True(excluded <= FloatConditioning.MaxExcluded(kept.Count + excluded),
             $"{what}: {excluded} of {kept.Count + excluded} entries are ill-conditioned at float precision; too many to call this a check.");
         Assert.True(kept.Count > 0, $"{what}: no entry above {GradientAssert.MagnitudeFloor} was compared.");
         GradientAssert.EqualAt(kept, kept.Select(i => reference[i]).ToArray(), kept.Select(i => actual[i]).ToArray(),

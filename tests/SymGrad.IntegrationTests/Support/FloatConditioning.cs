@@ -19,9 +19,11 @@ namespace SymGrad.IntegrationTests.Support;
 /// <para>
 /// How: the reference is re-run <see cref="Runs"/> times with every parameter and input multiplied by
 /// (1 + u 2^-20), u uniform in [-1, 1) (about 16 float ulps: the size of accumulated float rounding).
-/// An entry whose reference value moves by more than <see cref="SensitivityLimit"/> relative is
-/// ill-conditioned at float precision. Calibrated on a naive float implementation of the 300-129-300
-/// and 33-129-10 zoo shapes: every entry it missed 1e-4 on was flagged, and at most ~10% were flagged.
+/// An entry whose reference value moves by more than <see cref="SensitivityLimit"/> (half the float
+/// tolerance) relative is ill-conditioned at float precision. Calibrated on the generated float zoo
+/// (and before it on a naive float implementation of the 300-129-300 and 33-129-10 shapes): every
+/// entry that missed 1e-4 (at most 66 of 67,000, all near 1e-6 or near a cancellation) was flagged,
+/// and without the filter those were the only failures.
 /// </para>
 /// </summary>
 public sealed class FloatConditioning
@@ -33,10 +35,16 @@ public sealed class FloatConditioning
     public static readonly double Perturbation = Math.ScaleB(1.0, -20);
 
     /// <summary>A relative change above this under the perturbation marks an entry ill-conditioned.</summary>
-    public const double SensitivityLimit = 1e-5;
+    public const double SensitivityLimit = 5e-5;
 
     /// <summary>If more than this fraction of the compared entries were excluded, the check would not be checking.</summary>
     public const double MaxExcludedFraction = 0.15;
+
+    /// <summary>
+    /// How many of <paramref name="compared"/> entries may be excluded: <see cref="MaxExcludedFraction"/> of
+    /// them, but at least 2, so that one logit near 0 among 5 outputs does not fail the check.
+    /// </summary>
+    public static int MaxExcluded(int compared) => Math.Max(2, (int)(MaxExcludedFraction * compared));
 
     private readonly bool[] _gradientExcluded;
     private readonly bool[] _outputExcluded;
