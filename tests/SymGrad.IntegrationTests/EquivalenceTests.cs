@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using SymGrad.IntegrationTests.Support;
 using SymGrad.IntegrationTests.Zoo;
+using Xunit.Abstractions;
 
 namespace SymGrad.IntegrationTests;
 
@@ -9,7 +10,7 @@ namespace SymGrad.IntegrationTests;
 /// Generated code against the reference tape (the user's own [Forward] and [Loss] run on Tensor),
 /// for every zoo network at batch 1 and at an odd batch. Metric: <see cref="GradientAssert"/>.
 /// </summary>
-public sealed class EquivalenceTests
+public sealed class EquivalenceTests(ITestOutputHelper output)
 {
     /// <summary>Double networks: both paths compute in double, so only summation order differs.</summary>
     private const double DoubleTolerance = 1e-10;
@@ -118,12 +119,13 @@ public sealed class EquivalenceTests
     /// Float results against the reference at <see cref="FloatTolerance"/>, on the entries that are
     /// well-conditioned at float precision (see <see cref="FloatConditioning"/> for why and how).
     /// </summary>
-    private static void AssertFloatClose(double[] reference, double[] actual, Func<int, bool> isExcluded, Func<int, string> describe, string what)
+    private void AssertFloatClose(double[] reference, double[] actual, Func<int, bool> isExcluded, Func<int, string> describe, string what)
     {
         Assert.Equal(reference.Length, actual.Length);
         var (kept, excluded) = FloatConditioning.Partition(reference.Length, isExcluded, i => GradientAssert.IsCompared(reference[i], actual[i]));
         Assert.True(excluded <= FloatConditioning.MaxExcluded(kept.Count + excluded),
             $"{what}: {excluded} of {kept.Count + excluded} entries are ill-conditioned at float precision; too many to call this a check.");
+        output.WriteLine($"{what}: {kept.Count} entries compared, {excluded} ill-conditioned at float precision and left out.");
         Assert.True(kept.Count > 0, $"{what}: no entry above {GradientAssert.MagnitudeFloor} was compared.");
         GradientAssert.EqualAt(kept, kept.Select(i => reference[i]).ToArray(), kept.Select(i => actual[i]).ToArray(),
             describe, FloatTolerance, "reference", "generated float");

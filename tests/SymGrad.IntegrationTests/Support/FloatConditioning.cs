@@ -38,7 +38,7 @@ public sealed class FloatConditioning
     public const double SensitivityLimit = 5e-5;
 
     /// <summary>If more than this fraction of the compared entries were excluded, the check would not be checking.</summary>
-    public const double MaxExcludedFraction = 0.15;
+    public const double MaxExcludedFraction = 0.10;
 
     /// <summary>
     /// How many of <paramref name="compared"/> entries may be excluded: <see cref="MaxExcludedFraction"/> of
