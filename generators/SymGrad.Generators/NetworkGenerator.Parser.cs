@@ -23,33 +23,42 @@ public sealed partial class NetworkGenerator
     /// </summary>
     internal static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var diagnostics = new DiagnosticList();
-        if (context.TargetNode is not ClassDeclarationSyntax declaration || context.TargetSymbol is not INamedTypeSymbol symbol)
+        if (context.TargetNode is not ClassDeclarationSyntax declaration)
         {
-            return new ParseResult(null, null, diagnostics.ToEquatableArray());
+            return new ParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
         }
+        return Guarded(declaration, diagnostics => context.TargetSymbol is INamedTypeSymbol symbol
+            ? ParseClass(declaration, symbol, context.Attributes.FirstOrDefault(), context.SemanticModel, diagnostics, cancellationToken)
+            : new ParseResult(null, null, diagnostics.ToEquatableArray()));
+    }
+
+    /// <summary>The same parse from a class declaration and its semantic model (tests call it directly).</summary>
+    internal static ParseResult ParseClass(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken = default) =>
+        Guarded(declaration, diagnostics =>
+        {
+            if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
+            {
+                return new ParseResult(null, null, diagnostics.ToEquatableArray());
+            }
+            var attribute = symbol.GetAttributes().FirstOrDefault(a =>
+                a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + NetworkAttributeName);
+            return ParseClass(declaration, symbol, attribute, model, diagnostics, cancellationToken);
+        });
+
+    /// <summary>Turns an unexpected exception into SG0017 at the class name: a generator must never throw.</summary>
+    private static ParseResult Guarded(ClassDeclarationSyntax declaration, Func<DiagnosticList, ParseResult> parse)
+    {
+        var diagnostics = new DiagnosticList();
         try
         {
-            return ParseClass(declaration, symbol, context.Attributes.FirstOrDefault(), context.SemanticModel, diagnostics, cancellationToken);
+            return parse(diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticDescriptors.InternalError, declaration.Identifier.GetLocation(), e.GetType().Name + ": " + e.Message);
-            return new ParseResult(null, null, diagnostics.ToEquatableArray());
+            var failure = new DiagnosticList();
+            failure.Add(DiagnosticDescriptors.InternalError, declaration.Identifier.GetLocation(), e.GetType().Name + ": " + e.Message);
+            return new ParseResult(null, null, failure.ToEquatableArray());
         }
-    }
-
-    /// <summary>For tests: parses a class declaration directly with its semantic model.</summary>
-    internal static ParseResult ParseClass(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken = default)
-    {
-        var diagnostics = new DiagnosticList();
-        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
-        {
-            return new ParseResult(null, null, diagnostics.ToEquatableArray());
-        }
-        var attribute = symbol.GetAttributes().FirstOrDefault(a =>
-            a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + NetworkAttributeName);
-        return ParseClass(declaration, symbol, attribute, model, diagnostics, cancellationToken);
     }
 
     private static ParseResult ParseClass(ClassDeclarationSyntax declaration, INamedTypeSymbol symbol, AttributeData? attribute,

@@ -70,15 +70,26 @@ public static class ScalarMath
         }
 
         // erf(|x|) = 1 - erfc(|x|); written (0.5 - erfc) + 0.5 as Cody does, to round once.
-        double result = 0.5 - ErfcOfPositive(y) + 0.5;
+        double result = 0.5 - ErfcAbove(y) + 0.5;
         return x < 0 ? -result : result;
     }
 
     /// <summary>The error function in single precision (computed in double, rounded once).</summary>
     public static float Erf(float x) => (float)Erf((double)x);
 
+    /// <summary>
+    /// The complementary error function 1 - erf(x), accurate in relative terms also where it is tiny
+    /// (x up to 26.5, beyond which it underflows). Internal: only tests need it today.
+    /// </summary>
+    internal static double Erfc(double x)
+    {
+        double y = Math.Abs(x);
+        double upper = y <= SmallThreshold ? 1.0 - Erf(y) : ErfcAbove(y);
+        return x < 0 ? 2.0 - upper : upper;
+    }
+
     // erfc(y) for y > 0.46875 (or NaN).
-    private static double ErfcOfPositive(double y)
+    private static double ErfcAbove(double y)
     {
         double scaled; // exp(y^2) * erfc(y)
         if (y <= MiddleLimit)

@@ -63,6 +63,13 @@ internal sealed partial class ForwardInterpreter
     {
         switch (invocation.Expression)
         {
+            case IdentifierNameSyntax local when _locals.TryGetValue(local.Identifier.ValueText, out int value):
+                // A delegate local: already reported if its initializer failed, else not a SymGrad op.
+                if (value != Poisoned)
+                {
+                    Unsupported(invocation.GetLocation(), "delegate call", SyntaxText.Quote(invocation), SupportedExpressions);
+                }
+                return null;
             case IdentifierNameSyntax op:
                 return Activation(invocation, op.Identifier.ValueText);
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access

@@ -35,6 +35,30 @@ public class EmitterCompileTests
     }
 
     [Fact]
+    public void UserMembersNamedLikeGeneratedLocalsOrTypes_ChangeNothing()
+    {
+        // The user's half declares members with the names the generated code uses for locals and
+        // types (p, x, z, g, dz, k, b, batch, loss, Span, MathF, System): the generated code must
+        // still compile, and still compute the same loss as without them.
+        var plain = TestNetworks.SigmoidMlp(isDouble: true, "Clash");
+        const string clashes = """
+                    /// <summary>Clash.</summary> public int p, z, g, dz, k, b, i, o, batch, loss, seed;
+                    /// <summary>Clash.</summary> public static int Span, MathF, Array;
+                    /// <summary>Clash.</summary> public class System { }
+            """;
+        string definition = plain.Definition.Replace("    [Forward]", clashes + "\n        [Forward]");
+        Assert.NotEqual(plain.Definition, definition);
+        var clashing = plain with { Definition = definition };
+
+        var a = clashing.CreateDouble(seed: 4, suffix: "Clashing");
+        var reference = plain.CreateDouble(seed: 4, suffix: "Plain");
+
+        double[] inputs = GradientChecker.Values(6, 3);
+        double[] targets = GradientChecker.Values(3, 5);
+        Assert.Equal(reference.ComputeGradients(inputs, targets), a.ComputeGradients(inputs, targets));
+    }
+
+    [Fact]
     public void EmittedCode_ImplementsTheInterfaceWithTheSpecSizes()
     {
         var network = TestNetworks.SigmoidMlp(isDouble: false).CreateFloat();
