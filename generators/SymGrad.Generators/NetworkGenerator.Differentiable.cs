@@ -35,13 +35,7 @@ public sealed partial class NetworkGenerator
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = functions
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.FunctionDiagnostics);
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (var item in pair.Left)
-            {
-                spc.ReportDiagnostic(item.ToDiagnostic(pair.Right));
-            }
-        });
+        RegisterDiagnostics(context, diagnostics);
 
         // 3. The derivative, for each function that parsed without errors; equal specs regenerate nothing.
         IncrementalValuesProvider<FunctionSpec> specs = functions

@@ -25,18 +25,7 @@ public sealed partial class NetworkGenerator
     internal static string EmitDerivative(FunctionSpec spec)
     {
         var writer = new IndentedWriter();
-        WriteFileHeader(writer);
-        if (spec.Namespace.Length == 0)
-        {
-            WriteDerivativeClass(writer, spec);
-        }
-        else
-        {
-            using (EmitBlock(writer, "namespace " + spec.Namespace))
-            {
-                WriteDerivativeClass(writer, spec);
-            }
-        }
+        WriteFile(writer, spec.Namespace, () => WriteDerivativeClass(writer, spec));
         return writer.ToString();
     }
 
