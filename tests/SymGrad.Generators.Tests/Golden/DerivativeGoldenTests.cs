@@ -76,3 +76,45 @@ public sealed class DerivativeGoldenTests
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 }
+
+/// <summary>The [Differentiable] pipeline under a hostile culture and on every prefix of a file.</summary>
+public sealed class DerivativeRobustnessTests
+{
+    private static System.Collections.Generic.IReadOnlyDictionary<string, string> Generate(string source) =>
+        GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source, "MyMath.cs"))).GeneratedSources;
+
+    [Fact]
+    public void Emission_is_identical_under_a_culture_with_a_unicode_minus_and_a_decimal_comma()
+    {
+        var expected = Generate(DerivativeGoldenTests.Source);
+        var culture = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.GetCultureInfo("fr-FR").Clone();
+        culture.NumberFormat.NegativeSign = "\u2212";
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            var actual = Generate(DerivativeGoldenTests.Source);
+            Assert.Equal(expected.Keys.OrderBy(k => k, System.StringComparer.Ordinal), actual.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            foreach (var key in expected.Keys)
+            {
+                Assert.Equal(expected[key], actual[key]);
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Every_prefix_of_a_file_of_functions_gives_diagnostics_or_code_never_an_exception()
+    {
+        string source = DerivativeGoldenTests.Source;
+        for (int length = 0; length <= source.Length; length += 3)
+        {
+            var run = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.Parse(source.Substring(0, length), "MyMath.cs")));
+            Assert.Empty(run.Exceptions);
+            Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SG0017");
+        }
+    }
+}
