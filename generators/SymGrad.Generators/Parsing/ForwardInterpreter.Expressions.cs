@@ -71,6 +71,8 @@ internal sealed partial class ForwardInterpreter
                     Unsupported(invocation.GetLocation(), "delegate call", SyntaxText.Quote(invocation), SupportedExpressions);
                 }
                 return null;
+            case IdentifierNameSyntax map when map.Identifier.ValueText == OpCatalog.Get(OpKind.Map).Name:
+                return MapCall(invocation);
             case IdentifierNameSyntax { Identifier.ValueText: "Zeros" }:
                 return ZerosCall(invocation);
             case IdentifierNameSyntax op:

@@ -139,6 +139,10 @@ namespace SymGrad.Ops
                 "softmax over the features of each sample (shifted by the row maximum for stability)",
                 "A_i = e^(Z_i - max Z) / sum_j e^(Z_j - max Z)", "dZ_i = A_i * (dA_i - sum_j dA_j A_j)",
                 "", "", ""),
+            new OpInfo(OpKind.Map, "Map", 1, 0, ShapeRule.SameAsOperand,
+                "a [Differentiable] scalar function applied element-wise",
+                "A = f(Z)", "dZ = dA * f'(Z), f' derived symbolically by SymGrad from f's source",
+                "", "", ""),
             new OpInfo(OpKind.BatchNorm, "Forward", 1, 0, ShapeRule.LayerInToOut,
                 "batch normalization: each feature normalized with the batch mean and variance (running statistics in evaluation mode), then scaled by gamma and shifted by beta",
                 "Y = gamma * xhat + beta, xhat = (X - mean_batch) / sqrt(var_batch + eps)",
@@ -163,7 +167,7 @@ namespace SymGrad.Ops
                 "", "", ""),
         };
 
-        private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits" };
+        private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits", "ElementwiseMean" };
 
         /// <summary>All ops, indexed by <see cref="OpKind"/>.</summary>
         public static IReadOnlyList<OpInfo> All => s_ops;
@@ -211,6 +215,7 @@ namespace SymGrad.Ops
         {
             LossKind.MeanSquaredError => "mean squared error over all outputs; dY = 2 (Y - T) / (B F)",
             LossKind.SoftmaxCrossEntropy => "softmax cross-entropy, fused and stable (log-sum-exp shifted by the row max); targets are one-hot or soft rows; dZ = (softmax(Z) - T) / B",
+            LossKind.ElementwiseMean => "mean over all outputs of a [Differentiable] function f(prediction, target); dY = (df/dprediction) / (B F)",
             _ => "binary cross-entropy on logits, fused and stable (max(z,0) - z t + log(1 + e^-|z|)); dZ = (sigmoid(Z) - T) / (B F)",
         };
     }

@@ -35,6 +35,8 @@ namespace SymGrad.Ops
         Silu,
         /// <summary>Row-wise softmax over the features of each sample.</summary>
         Softmax,
+        /// <summary>A user's [Differentiable] scalar function applied element-wise, <c>Map(x, MyMath.Swish)</c>.</summary>
+        Map,
         /// <summary>A batch norm layer call, <c>bn.Forward(x)</c>: each feature normalized over the batch (running statistics in evaluation mode), then scaled and shifted.</summary>
         BatchNorm,
         /// <summary>A layer norm layer call, <c>ln.Forward(x)</c>: each sample normalized over its features, then scaled and shifted.</summary>
@@ -56,5 +58,7 @@ namespace SymGrad.Ops
         SoftmaxCrossEntropy,
         /// <summary>Fused, numerically stable sigmoid + binary cross-entropy; mean over all B x F elements.</summary>
         BinaryCrossEntropyWithLogits,
+        /// <summary>Mean over all B x F elements of a user's [Differentiable] function f(prediction, target), <c>ElementwiseMean(p, t, MyMath.Huber)</c>.</summary>
+        ElementwiseMean,
     }
 }
