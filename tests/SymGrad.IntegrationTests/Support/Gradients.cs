@@ -1,55 +1,17 @@
 using System;
-using System.Globalization;
+using System.Linq;
 
 namespace SymGrad.IntegrationTests.Support;
 
 /// <summary>
-/// Comparisons of generated gradients with the reference path and with central finite differences
-/// (five-point stencil, h = 1e-4 in double: truncation about 1e-14, rounding about 1e-12, both far
-/// below the 1e-6 relative tolerance), the foundation's tolerances. Entries at or below 1e-6 in
-/// magnitude are compared absolutely (1e-9).
+/// The checks of the normalization and recurrent tests, on the foundation's helpers and tolerances:
+/// generated vs reference path to 1e-10 relative, generated vs finite differences to 1e-6 relative
+/// (entries above 1e-6, <see cref="GradientAssert"/>), every parameter checked.
 /// </summary>
 internal static class Gradients
 {
-    public const double RelativeTolerance = 1e-6;
-    public const double RelativeFloor = 1e-6;
-    public const double AbsoluteTolerance = 1e-9;
-
-    /// <summary>Central finite differences of ComputeLoss with respect to every parameter.</summary>
-    public static double[] FiniteDifferences(INetwork<double> network, double[] inputs, double[] targets, double step = 1e-4)
-    {
-        var numeric = new double[network.ParameterCount];
-        for (int i = 0; i < numeric.Length; i++)
-        {
-            double original = network.Parameters[i];
-            double LossAt(double offset)
-            {
-                network.Parameters[i] = original + offset;
-                return network.ComputeLoss(inputs, targets);
-            }
-            numeric[i] = (-LossAt(2 * step) + 8 * LossAt(step) - 8 * LossAt(-step) + LossAt(-2 * step)) / (12 * step);
-            network.Parameters[i] = original;
-        }
-        return numeric;
-    }
-
-    /// <summary>Asserts that <paramref name="actual"/> matches <paramref name="expected"/> entry by entry; returns how many entries were compared relatively.</summary>
-    public static int AssertClose(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what,
-        double relative = RelativeTolerance, double floor = RelativeFloor, double absolute = AbsoluteTolerance)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        int compared = 0;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double scale = Math.Max(Math.Abs(expected[i]), Math.Abs(actual[i]));
-            double error = Math.Abs(expected[i] - actual[i]);
-            bool isRelative = scale > floor;
-            compared += isRelative ? 1 : 0;
-            bool ok = isRelative ? error <= relative * scale : error <= absolute;
-            Assert.True(ok, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}"));
-        }
-        return compared;
-    }
+    public const double ReferenceTolerance = 1e-10;
+    public const double FiniteDifferenceTolerance = 1e-6;
 
     /// <summary>Deterministic values in [-scale, scale).</summary>
     public static double[] Values(int count, ulong seed, double scale = 1)
@@ -69,11 +31,16 @@ internal static class Gradients
         double loss = network.ComputeGradients(inputs, targets);
         double[] analytic = network.Gradients.ToArray();
         var reference = network.ComputeReferenceGradients(inputs, targets);
-        Assert.Equal(reference.Loss, loss, 1e-12);
-        int compared = AssertClose(reference.Gradients, analytic, "reference vs generated");
-        // Not vacuous: a large share of the entries is compared relatively. (A one-step LSTM from a zero
-        // state has exact zeros in W_hh and the forget gate, more than half of its parameters.)
-        Assert.True(compared > network.ParameterCount / 3, $"only {compared} of {network.ParameterCount} entries compared relatively");
-        AssertClose(FiniteDifferences(network, inputs, targets), analytic, "finite differences vs generated");
+        GradientAssert.ScalarEqual(reference.Loss, loss, ReferenceTolerance, "loss");
+        int compared = GradientAssert.Equal(reference.Gradients, analytic, network.ParameterViews, ReferenceTolerance, "reference", "generated");
+        // Not vacuous: a large share of the entries is compared. (A one-step LSTM from a zero state has
+        // exact zeros in W_hh and the forget gate, more than half of its parameters.)
+        Assert.True(compared > network.ParameterCount / 3, $"only {compared} of {network.ParameterCount} entries compared");
+
+        int[] all = Enumerable.Range(0, network.ParameterCount).ToArray();
+        var estimates = FiniteDifferences.Estimate(network, inputs, targets, all);
+        Assert.All(estimates, e => Assert.True(e.IsTrusted(FiniteDifferenceTolerance), $"untrusted estimate at {e.Index}")); // smooth networks
+        GradientAssert.EqualAt(all, estimates.Select(e => e.Estimate).ToArray(), analytic, i => GradientAssert.DescribeParameter(network.ParameterViews, i),
+            FiniteDifferenceTolerance, "finite differences", "generated");
     }
 }
