@@ -16,19 +16,12 @@ public sealed partial class NetworkGenerator
     private static void WriteRunBackward(EmitContext c)
     {
         var w = c.Writer;
-        w.WriteLine("/// <summary>The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.</summary>");
-        using (EmitBlock(w, "private void __sg_RunBackward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
-        {
-            WriteClearedAdjoints(c);
-            bool first = true;
-            foreach (int id in c.Plan.BackwardOrder)
+        WritePass(c, "The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.", "__sg_RunBackward",
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.Plan.BackwardOrder,
+            () => WriteClearedAdjoints(c),
+            id =>
             {
                 var node = c.Spec.Nodes[id];
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-                first = false;
                 WriteBackwardComment(c, node);
                 using (EmitBlock(w, null))
                 {
@@ -56,8 +49,7 @@ public sealed partial class NetworkGenerator
                             break;
                     }
                 }
-            }
-        }
+            });
     }
 
     private static void WriteSoftmaxBackward(EmitContext c, NodeSpec node)

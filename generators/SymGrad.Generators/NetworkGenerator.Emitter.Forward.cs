@@ -25,31 +25,30 @@ public sealed partial class NetworkGenerator
     private static void WriteRunForward(EmitContext c)
     {
         var w = c.Writer;
-        w.WriteLine("/// <summary>The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).</summary>");
         bool modes = HasModes(c.Spec);
-        using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : "") + ")"))
+        var nodes = new List<int>();
+        foreach (var node in c.Spec.Nodes)
         {
-            if (modes)
+            if (node.Op != OpKind.Input)
             {
-                w.WriteLine("__sg_forwardTraining = training;");
-                w.WriteLine();
-            }
-            bool first = true;
-            foreach (var node in c.Spec.Nodes)
-            {
-                if (node.Op == OpKind.Input)
-                {
-                    continue; // the input is the caller's span itself
-                }
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-                first = false;
-                WriteForwardComment(c, node);
-                WriteForwardNode(c, node);
+                nodes.Add(node.Id); // the input is the caller's span itself
             }
         }
+        WritePass(c, "The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).", "__sg_RunForward",
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), nodes,
+            () =>
+            {
+                if (modes)
+                {
+                    w.WriteLine("__sg_forwardTraining = training;");
+                    w.WriteLine();
+                }
+            },
+            id =>
+            {
+                WriteForwardComment(c, c.Spec.Nodes[id]);
+                WriteForwardNode(c, c.Spec.Nodes[id]);
+            });
         w.WriteLine();
     }
 
