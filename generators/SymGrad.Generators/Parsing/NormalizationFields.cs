@@ -43,16 +43,7 @@ internal static class NormalizationFields
             LayerKind.LayerNorm => s_layerNormParameters,
             _ => s_dropoutParameters,
         };
-        var arguments = new ExpressionSyntax?[parameters.Length];
-        for (int i = 0; i < argumentList.Arguments.Count; i++)
-        {
-            var argument = argumentList.Arguments[i];
-            int index = argument.NameColon is { } named ? Array.IndexOf(parameters, named.Name.Identifier.ValueText) : i;
-            if (index >= 0 && index < arguments.Length)
-            {
-                arguments[index] = argument.Expression;
-            }
-        }
+        var arguments = MapArguments(argumentList, parameters);
 
         int errorsBefore = diagnostics.Count;
         var reader = new Reader(name, creation, model, diagnostics, cancellationToken);
@@ -85,7 +76,24 @@ internal static class NormalizationFields
         return diagnostics.Count > errorsBefore ? null : spec;
     }
 
-    private sealed class Reader
+    /// <summary>The constructor's arguments by parameter (positional or named), null where omitted.</summary>
+    public static ExpressionSyntax?[] MapArguments(ArgumentListSyntax argumentList, string[] parameters)
+    {
+        var arguments = new ExpressionSyntax?[parameters.Length];
+        for (int i = 0; i < argumentList.Arguments.Count; i++)
+        {
+            var argument = argumentList.Arguments[i];
+            int index = argument.NameColon is { } named ? Array.IndexOf(parameters, named.Name.Identifier.ValueText) : i;
+            if (index >= 0 && index < arguments.Length)
+            {
+                arguments[index] = argument.Expression;
+            }
+        }
+        return arguments;
+    }
+
+    /// <summary>Reads constant layer arguments, reporting SG0009 (not constant) and SG0014 (out of range).</summary>
+    internal sealed class Reader
     {
         private readonly string _layer;
         private readonly SyntaxNode _creation;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,19 +33,11 @@ internal static class RecurrentFields
             diagnostics.Add(DiagnosticDescriptors.NonConstantLayerArgument, variable.GetLocation(), "initializer", name);
             return null;
         }
-        var arguments = new ExpressionSyntax?[s_parameters.Length];
-        for (int i = 0; i < argumentList.Arguments.Count; i++)
-        {
-            var argument = argumentList.Arguments[i];
-            int index = argument.NameColon is { } named ? System.Array.IndexOf(s_parameters, named.Name.Identifier.ValueText) : i;
-            if (index >= 0 && index < arguments.Length)
-            {
-                arguments[index] = argument.Expression;
-            }
-        }
+        var arguments = NormalizationFields.MapArguments(argumentList, s_parameters);
         int errorsBefore = diagnostics.Count;
-        int inputs = Width(arguments[0], s_parameters[0], name, creation, model, diagnostics, cancellationToken);
-        int hidden = Width(arguments[1], s_parameters[1], name, creation, model, diagnostics, cancellationToken);
+        var reader = new NormalizationFields.Reader(name, creation, model, diagnostics, cancellationToken);
+        int inputs = reader.Width(arguments[0], s_parameters[0]);
+        int hidden = reader.Width(arguments[1], s_parameters[1]);
         if (diagnostics.Count > errorsBefore)
         {
             return null;
@@ -58,21 +49,5 @@ internal static class RecurrentFields
         var inputHidden = new LayerSpec(name + ".InputHidden", LayerKind.Linear, inputs, rows, offset, Init, 0, line, Owner: name);
         var hiddenHidden = new LayerSpec(name + ".HiddenHidden", LayerKind.Linear, hidden, rows, offset + inputHidden.ParameterCount, Init, 0, line, Owner: name);
         return new List<LayerSpec> { header, inputHidden, hiddenHidden };
-    }
-
-    private static int Width(ExpressionSyntax? syntax, string parameter, string layer, SyntaxNode creation, SemanticModel model,
-        DiagnosticList diagnostics, CancellationToken cancellationToken)
-    {
-        if (syntax is null || !Constants.TryToInt(model.GetConstantValue(syntax, cancellationToken), out int width))
-        {
-            diagnostics.Add(DiagnosticDescriptors.NonConstantLayerArgument, (syntax ?? creation).GetLocation(), parameter, layer);
-            return 0;
-        }
-        if (width < 1)
-        {
-            diagnostics.Add(DiagnosticDescriptors.InvalidSetting, syntax.GetLocation(),
-                "Argument '" + parameter + "' of layer '" + layer + "'", "at least 1", width.ToString(CultureInfo.InvariantCulture));
-        }
-        return width;
     }
 }
