@@ -19,6 +19,7 @@ cleanup() {
     # The unique version is useless after this run: do not let smoke versions pile up in the cache.
     if [[ -n "$packages_dir" ]]; then
         rm -rf "$packages_dir/symgrad/$version"
+        rmdir --ignore-fail-on-non-empty "$packages_dir/symgrad" 2>/dev/null || true
     fi
 }
 trap cleanup EXIT
