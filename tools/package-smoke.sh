@@ -58,6 +58,8 @@ cat >"$work/consumer/Consumer.csproj" <<XML
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- With XML docs on, a generated member without a complete doc comment would be a warning, hence an error. -->
+    <GenerateDocumentationFile>true</GenerateDocumentationFile>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="SymGrad" Version="$version" />
@@ -70,17 +72,18 @@ using SymGrad;
 
 namespace Consumer;
 
+/// <summary>XOR as a two-class problem.</summary>
 [Network(MaxBatchSize = 4)]
 public partial class XorNet
 {
     readonly Linear hidden = new(2, 8, Init.XavierUniform);
-    readonly Linear output = new(8, 1, Init.XavierUniform);
+    readonly Linear output = new(8, 2, Init.XavierUniform);
 
     [Forward]
     Tensor Forward(Tensor x) => output.Forward(Tanh(hidden.Forward(x)));
 
     [Loss]
-    Tensor Loss(Tensor prediction, Tensor target) => MeanSquaredError(prediction, target);
+    Tensor Loss(Tensor logits, Tensor target) => SoftmaxCrossEntropy(logits, target);
 }
 CS
 
@@ -91,8 +94,8 @@ using SymGrad.Checkpoints;
 var network = new Consumer.XorNet(seed: 1);
 var optimizer = new Adam(learningRate: 0.01);
 float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
-float[] targets = [0, 1, 1, 0];
-float loss = network.TrainStep(inputs, targets, optimizer);
+int[] labels = [0, 1, 1, 0];
+float loss = network.TrainStep(inputs, labels, optimizer);
 if (!float.IsFinite(loss) || optimizer.StepCount != 1)
 {
     Console.Error.WriteLine($"unexpected training step: loss {loss}, steps {optimizer.StepCount}");

@@ -20,7 +20,11 @@ public sealed partial class NetworkGenerator
         string t = c.T;
         string input = "global::System.ReadOnlySpan<" + t + "> inputs";
         string labels = "global::System.ReadOnlySpan<int> labels";
-        const string LabelsParam = "/// <param name=\"labels\">One class index in [0, OutputSize) per sample: the target row is one-hot at that index.</param>";
+        // Every parameter gets a tag: a consumer with documentation generation and warnings as errors fails on CS1573 otherwise.
+        const string LabelsParam =
+            "/// <param name=\"inputs\">[batch, InputSize] values, row-major, 1 to MaxBatchSize samples.</param>\n"
+            + "/// <param name=\"labels\">One class index in [0, OutputSize) per sample: the target row is one-hot at that index.</param>";
+        const string OptimizerParam = "\n/// <param name=\"optimizer\">Updates Parameters from Gradients.</param>";
         const string Exceptions =
             "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"inputs\"/> is not 1 to MaxBatchSize samples, or <paramref name=\"labels\"/> has not one label per sample.</exception>\n"
             + "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is outside [0, OutputSize).</exception>";
@@ -33,7 +37,7 @@ public sealed partial class NetworkGenerator
             "public " + t + " ComputeLoss(" + input + ", " + labels + ")", "ComputeLoss(inputs, __sg_OneHot(inputs.Length, labels))");
         WriteLabelOverload(c, "Forward and backward pass with class labels as targets: returns the loss and overwrites Gradients.", LabelsParam, Exceptions,
             "public " + t + " ComputeGradients(" + input + ", " + labels + ")", "ComputeGradients(inputs, __sg_OneHot(inputs.Length, labels))");
-        WriteLabelOverload(c, "ComputeGradients with class labels as targets, then one optimizer update; returns the loss.", LabelsParam, Exceptions,
+        WriteLabelOverload(c, "ComputeGradients with class labels as targets, then one optimizer update; returns the loss.", LabelsParam + OptimizerParam, Exceptions,
             "public " + t + " TrainStep(" + input + ", " + labels + ", global::SymGrad.Optimizer optimizer)", "TrainStep(inputs, __sg_OneHot(inputs.Length, labels), optimizer)");
         WriteLabelOverload(c, "The reference path with class labels as targets.", LabelsParam, Exceptions,
             "public global::SymGrad.Reference.ReferenceResult ComputeReferenceGradients(" + input + ", " + labels + ")", "ComputeReferenceGradients(inputs, __sg_OneHot(inputs.Length, labels))");
@@ -65,12 +69,11 @@ public sealed partial class NetworkGenerator
         w.WriteLine();
     }
 
-    private static void WriteLabelOverload(EmitContext c, string summary, string labelsParam, string exceptions, string signature, string call)
+    private static void WriteLabelOverload(EmitContext c, string summary, string parameters, string exceptions, string signature, string call)
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>" + summary + "</summary>");
-        w.WriteLine(labelsParam);
-        foreach (var line in exceptions.Split('\n'))
+        foreach (var line in (parameters + "\n" + exceptions).Split('\n'))
         {
             w.WriteLine(line);
         }
