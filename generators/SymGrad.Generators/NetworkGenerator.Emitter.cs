@@ -22,39 +22,31 @@ public sealed partial class NetworkGenerator
     internal static string Emit(NetworkSpec spec, IReadOnlyList<OpInfo>? rules = null)
     {
         var context = new EmitContext(spec, rules ?? OpCatalog.All);
-        var writer = context.Writer;
-        WriteFileHeader(writer);
-        if (spec.Class.Namespace.Length == 0)
-        {
-            WriteClass(context);
-        }
-        else
-        {
-            using (EmitBlock(writer, "namespace " + spec.Class.Namespace))
-            {
-                WriteClass(context);
-            }
-        }
-        return writer.ToString();
+        WriteFile(context.Writer, spec.Class.Namespace, () => WriteClass(context));
+        return context.Writer.ToString();
     }
 
     /// <summary>The base-class partial emitted for a class whose definition has errors.</summary>
     internal static string EmitShell(ClassShell shell)
     {
         var writer = new IndentedWriter();
-        WriteFileHeader(writer);
-        if (shell.Namespace.Length == 0)
-        {
-            WriteShellClass(writer, shell);
-        }
-        else
-        {
-            using (EmitBlock(writer, "namespace " + shell.Namespace))
-            {
-                WriteShellClass(writer, shell);
-            }
-        }
+        WriteFile(writer, shell.Namespace, () => WriteShellClass(writer, shell));
         return writer.ToString();
+    }
+
+    /// <summary>The file header, then <paramref name="writeBody"/> inside the namespace block (none for the global namespace).</summary>
+    private static void WriteFile(IndentedWriter writer, string ns, Action writeBody)
+    {
+        WriteFileHeader(writer);
+        if (ns.Length == 0)
+        {
+            writeBody();
+            return;
+        }
+        using (EmitBlock(writer, "namespace " + ns))
+        {
+            writeBody();
+        }
     }
 
     private static void WriteFileHeader(IndentedWriter writer)
@@ -262,6 +254,11 @@ public sealed partial class NetworkGenerator
         int features = loss.PredictionNode >= 0 && loss.PredictionNode < c.Spec.Nodes.Count ? c.Spec.Nodes[loss.PredictionNode].Features : c.Spec.OutputSize;
         string f = Literals.Int(features);
         w.WriteLine("// Loss (" + SourceReference(c.Spec, loss.Line, loss.Source) + "): " + Literals.OneLine(OpCatalog.DescribeLoss(loss.Kind)));
+        if (loss.Kind == LossKind.ElementwiseMean)
+        {
+            WriteElementwiseLoss(c, withGradient, features);
+            return;
+        }
         string gradient = withGradient && c.Plan.HasAdjoint(loss.PredictionNode)
             ? WriteSpan(c, AdjointName(loss.PredictionNode), features)
             : "global::System.Span<" + c.T + ">.Empty";
