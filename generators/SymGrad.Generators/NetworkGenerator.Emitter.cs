@@ -83,6 +83,7 @@ public sealed partial class NetworkGenerator
             WriteConstructor(c);
             WriteBufferMembers(c);
             WritePublicMethods(c);
+            WriteLabelOverloads(c);
             WriteValidation(c);
             WriteReferencePath(c);
             WriteRunForward(c);
@@ -290,10 +291,16 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <summary>Checks the span lengths of a public call and returns the batch size they imply.</summary>");
         using (EmitBlock(w, "private static int __sg_BatchSize(int inputsLength, int otherLength, string otherName)"))
         {
-            using (EmitBlock(w, "if (inputsLength <= 0 || inputsLength % InputSize != 0 || inputsLength / InputSize > MaxBatchSize)"))
+            using (EmitBlock(w, "if (inputsLength <= 0 || inputsLength % InputSize != 0)"))
             {
                 w.WriteLine("throw new global::System.ArgumentException(string.Create(global::System.Globalization.CultureInfo.InvariantCulture,");
-                w.WriteLine("    $\"Expected a positive multiple of InputSize ({InputSize}) values, at most MaxBatchSize ({MaxBatchSize}) samples, but got {inputsLength} values.\"), \"inputs\");");
+                w.WriteLine("    $\"Expected a positive multiple of InputSize ({InputSize}) values (one row per sample), but got {inputsLength} values.\"), \"inputs\");");
+            }
+            // The workspaces hold MaxBatchSize samples: a larger batch is refused rather than reallocated (no allocation per step).
+            using (EmitBlock(w, "if (inputsLength / InputSize > MaxBatchSize)"))
+            {
+                w.WriteLine("throw new global::System.ArgumentException(string.Create(global::System.Globalization.CultureInfo.InvariantCulture,");
+                w.WriteLine("    $\"Expected at most MaxBatchSize ({MaxBatchSize}) samples ({MaxBatchSize * InputSize} values), but got {inputsLength / InputSize} samples ({inputsLength} values).\"), \"inputs\");");
             }
             w.WriteLine("int batch = inputsLength / InputSize;");
             using (EmitBlock(w, "if (otherLength != batch * OutputSize)"))
