@@ -89,11 +89,13 @@ public sealed partial class NetworkGenerator
             WriteFields(c);
             WriteConstructor(c);
             WriteBufferMembers(c);
+            WriteInstrumentationMembers(c);
             WritePublicMethods(c);
             WriteValidation(c);
             WriteReferencePath(c);
             WriteRunForward(c);
             WriteRunBackward(c);
+            WriteRecordStatistics(c);
         }
     }
 
@@ -215,6 +217,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public void Predict(" + input + ", global::System.Span<" + t + "> outputs)"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, outputs.Length, \"outputs\");");
+            WriteFiniteInputChecks(c, withTargets: false);
             w.WriteLine("__sg_RunForward(inputs, batch);");
             w.WriteLine((output is null ? "inputs" : ReadSpan(c, output.Id)) + ".CopyTo(outputs);");
         }
@@ -224,6 +227,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeLoss(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
+            WriteFiniteInputChecks(c, withTargets: true);
             w.WriteLine("__sg_RunForward(inputs, batch);");
             WriteLossCall(c, withGradient: false);
         }
@@ -233,6 +237,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeGradients(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
+            WriteFiniteInputChecks(c, withTargets: true);
             w.WriteLine("global::System.Array.Clear(__sg_gradients);");
             w.WriteLine("__sg_RunForward(inputs, batch);");
             WriteLossCall(c, withGradient: true);
@@ -246,9 +251,7 @@ public sealed partial class NetworkGenerator
             {
                 w.WriteLine("throw new global::System.ArgumentNullException(\"optimizer\");");
             }
-            w.WriteLine(t + " loss = ComputeGradients(inputs, targets);");
-            w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
-            w.WriteLine("return loss;");
+            WriteTrainStepBody(c);
         }
         w.WriteLine();
     }
@@ -269,6 +272,7 @@ public sealed partial class NetworkGenerator
         if (withGradient)
         {
             w.WriteLine("__sg_RunBackward(inputs, batch);");
+            WriteRecordStatisticsCall(c);
         }
         w.WriteLine("return loss;");
     }
