@@ -11,14 +11,12 @@ public static class FiniteInputs
     /// <exception cref="ArgumentException">The message names the argument, the first bad index and its value.</exception>
     public static void Require<T>(ReadOnlySpan<T> values, string argumentName) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < values.Length; i++)
+        int i = Reductions.IndexOfNonFinite(values);
+        if (i >= 0)
         {
-            if (!T.IsFinite(values[i]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"{argumentName}[{i}] is {values[i]}; an instrumented network accepts only finite values (a NaN or infinity in the data would be reported as a gradient failure)."),
-                    argumentName);
-            }
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{argumentName}[{i}] is {values[i]}; an instrumented network accepts only finite values (a NaN or infinity in the data would be reported as a gradient failure)."),
+                argumentName);
         }
     }
 }

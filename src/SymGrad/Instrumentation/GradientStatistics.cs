@@ -142,10 +142,8 @@ public sealed class GradientStatistics
     {
         ref var a = ref _layers[layer];
         a.WeightSquares = Reductions.SumOfSquares(weights);
-        a.WeightGradientSquares = Reductions.SumOfSquares(weightGradients);
-        a.WeightGradientMax = Reductions.MaxAbs(weightGradients);
-        a.BiasGradientSquares = Reductions.SumOfSquares(biasGradients);
-        a.BiasGradientMax = Reductions.MaxAbs(biasGradients);
+        (a.WeightGradientSquares, a.WeightGradientMax) = Reductions.SumOfSquaresAndMaxAbs(weightGradients);
+        (a.BiasGradientSquares, a.BiasGradientMax) = Reductions.SumOfSquaresAndMaxAbs(biasGradients);
         // A sum of squares in double is finite exactly when every element is: count only then.
         if (!double.IsFinite(a.WeightSquares + Reductions.SumOfSquares(biases)))
         {
@@ -238,10 +236,11 @@ public sealed class GradientStatistics
         }
     }
 
-    /// <summary>Records a layer's weights before and after the optimizer step: the update/weight ratio.</summary>
+    /// <summary>Records a layer's weights before and after the optimizer step: the update/weight ratio (<paramref name="before"/> must be the weights <see cref="RecordParameters"/> saw).</summary>
     public void RecordUpdate<T>(int layer, ReadOnlySpan<T> before, ReadOnlySpan<T> after) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        _layers[layer].UpdateRatio = Math.Sqrt(Reductions.SumOfSquaredDifferences(after, before) / Reductions.SumOfSquares(before));
+        // RecordParameters measured ||W||^2 on these same weights before the step.
+        _layers[layer].UpdateRatio = Math.Sqrt(Reductions.SumOfSquaredDifferences(after, before) / _layers[layer].WeightSquares);
     }
 
     private struct Accumulator
