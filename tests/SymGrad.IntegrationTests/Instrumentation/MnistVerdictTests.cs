@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using GradientLab.Networks;
 using SymGrad.Data;
 using SymGrad.Instrumentation;
 using Xunit.Abstractions;
@@ -7,7 +9,8 @@ namespace SymGrad.IntegrationTests.Instrumentation;
 
 /// <summary>
 /// The acceptance verdicts at initialization, on one fixed MNIST batch (the first 64 test images),
-/// with fixed seeds: one ComputeGradients, one observed step.
+/// with fixed seeds: one ComputeGradients, one observed step. The networks are GradientLab's
+/// DeepSigmoidMlp and DeepReluMlp: 784 -> 64 x 9 -> 10, the output layer Xavier in both.
 /// </summary>
 public sealed class MnistVerdictTests
 {
@@ -50,7 +53,7 @@ public sealed class MnistVerdictTests
     [Fact]
     public void Sigmoid_with_xavier_vanishes_with_a_first_to_last_ratio_below_1e_3()
     {
-        var verdict = Judge(new DeepSigmoidXavier(Seed), n => n.Statistics);
+        var verdict = Judge(new DeepSigmoidMlp(Seed), n => n.Statistics);
         _output.WriteLine($"first-to-last back-propagated gradient ratio: {verdict.FirstToLastRatio:G4}");
         Assert.Equal(GradientHealth.Vanishing, verdict.Health);
         Assert.True(verdict.FirstToLastRatio < 1e-3, $"ratio {verdict.FirstToLastRatio}");
@@ -60,7 +63,7 @@ public sealed class MnistVerdictTests
     [Fact]
     public void Relu_with_he_is_healthy_with_a_ratio_between_0_1_and_10()
     {
-        var verdict = Judge(new DeepReluHe(Seed), n => n.Statistics);
+        var verdict = Judge(new DeepReluMlp(Seed), n => n.Statistics);
         _output.WriteLine($"first-to-last back-propagated gradient ratio: {verdict.FirstToLastRatio:G4}");
         Assert.Equal(GradientHealth.Healthy, verdict.Health);
         Assert.InRange(verdict.FirstToLastRatio, 0.1, 10);
@@ -69,7 +72,7 @@ public sealed class MnistVerdictTests
     [Fact]
     public void Relu_with_weights_scaled_up_explodes()
     {
-        var net = new DeepReluHe(Seed);
+        var net = new DeepReluMlp(Seed);
         // Every hidden layer's weights x3: the backward pass multiplies the gradient by about 3 per layer.
         foreach (var view in net.ParameterViews)
         {
@@ -89,7 +92,13 @@ public sealed class MnistVerdictTests
     [Fact]
     public void Relu_with_bias_minus_10_is_dying_with_at_least_90_percent_dead_units()
     {
-        var verdict = Judge(new DeepReluNegativeBias(Seed), n => n.Statistics);
+        // Every hidden bias -10 before any step: the same as declaring the layers with bias: -10f.
+        var net = new DeepReluMlp(Seed);
+        foreach (var view in net.ParameterViews.Where(v => v.Name.EndsWith(".Bias", StringComparison.Ordinal) && v.Name != "fc10.Bias"))
+        {
+            net.Parameters.Slice(view.Offset, view.Length).Fill(-10f);
+        }
+        var verdict = Judge(net, n => n.Statistics);
         Assert.Equal(GradientHealth.Dying, verdict.Health);
         for (int i = 0; i < 9; i++)
         {
@@ -100,8 +109,8 @@ public sealed class MnistVerdictTests
     [Fact]
     public void A_nan_in_one_weight_is_reported_at_that_layer()
     {
-        var net = new DeepReluHe(Seed);
-        net.Parameters[net.fc4.Weight.Offset + 17] = float.NaN;
+        var net = new DeepReluMlp(Seed);
+        net.Parameters[net.ParameterViews.Single(v => v.Name == "fc4.Weight").Offset + 17] = float.NaN;
         var verdict = Judge(net, n => n.Statistics);
         Assert.Equal(GradientHealth.NonFinite, verdict.Health);
         Assert.Equal("fc4", verdict.NonFiniteOriginLayer);
