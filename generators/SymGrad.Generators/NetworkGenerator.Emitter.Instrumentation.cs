@@ -21,8 +21,8 @@ public sealed partial class NetworkGenerator
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>");
-        w.WriteLine("/// Gradient clipping that <see cref=\"TrainStep\"/> applies between the backward pass and the optimizer step;");
-        w.WriteLine("/// null (the default) for none. <see cref=\"ComputeGradients\"/> never clips.");
+        w.WriteLine("/// Gradient clipping that <c>TrainStep</c> applies between the backward pass and the optimizer step;");
+        w.WriteLine("/// null (the default) for none. <c>ComputeGradients</c> never clips.");
         w.WriteLine("/// </summary>");
         w.WriteLine("public global::SymGrad.Clipping.GradientClipping? Clipping { get; set; }");
         w.WriteLine();
@@ -46,7 +46,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("// The parameters before the last optimizer step, for the update/weight ratio.");
         w.WriteLine("private readonly " + c.T + "[] __sg_parametersBeforeStep = new " + c.T + "[ParameterCount];");
         w.WriteLine();
-        w.WriteLine("/// <summary>Per-layer gradient statistics of the last <see cref=\"ComputeGradients\"/> or <see cref=\"TrainStep\"/>, updated in place.</summary>");
+        w.WriteLine("/// <summary>Per-layer gradient statistics of the last <c>ComputeGradients</c> or <c>TrainStep</c>, updated in place.</summary>");
         w.WriteLine("public " + StatisticsType + " Statistics => __sg_statistics;");
         w.WriteLine();
     }
