@@ -18,7 +18,7 @@ public sealed partial class NetworkGenerator
         /// <summary>0 means infer.</summary>
         public int InputSize { get; set; }
         /// <summary>Loops of more iterations stay rolled (NetworkAttribute.DefaultLoopRollThreshold).</summary>
-        public int LoopRollThreshold { get; set; } = 32;
+        public int LoopRollThreshold { get; set; } = 16;
     }
 
     /// <summary>MaxBatchSize (at least 1), Precision (Float or Double), InputSize (at least 0); SG0014 otherwise.</summary>

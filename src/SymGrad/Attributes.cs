@@ -40,7 +40,7 @@ public sealed class NetworkAttribute : Attribute
     public int LoopRollThreshold { get; set; } = DefaultLoopRollThreshold;
 
     /// <summary>The default of <see cref="LoopRollThreshold"/>, from the measurements in the README ("Long loops").</summary>
-    public const int DefaultLoopRollThreshold = 32;
+    public const int DefaultLoopRollThreshold = 16;
 }
 
 /// <summary>Marks the method <c>Tensor Forward(Tensor x)</c> that defines the network's computation.</summary>
