@@ -19,6 +19,7 @@ public sealed partial class NetworkGenerator
         public int InputSize { get; set; }
         /// <summary>Loops of more iterations stay rolled (NetworkAttribute.DefaultLoopRollThreshold).</summary>
         public int LoopRollThreshold { get; set; } = 16;
+        public bool Instrumented { get; set; }
     }
 
     /// <summary>MaxBatchSize (at least 1), Precision (Float or Double), InputSize (at least 0); SG0014 otherwise.</summary>
@@ -33,6 +34,11 @@ public sealed partial class NetworkGenerator
         foreach (var argument in attribute.NamedArguments)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (argument.Key == "Instrumentation" && argument.Value.Value is bool instrumented)
+            {
+                settings.Instrumented = instrumented;
+                continue;
+            }
             if (argument.Value.Kind == TypedConstantKind.Error || argument.Value.Value is not int value)
             {
                 continue; // the compiler reports a mistyped argument

@@ -111,7 +111,9 @@ public sealed partial class NetworkGenerator
             forward!.Value.Syntax.Identifier.ValueText,
             loss!.Value.Syntax.Identifier.ValueText,
             SyntaxText.FileName(declaration.SyntaxTree.FilePath),
+            settings.Instrumented,
             graph.Loops);
+        ReportLints(spec, declaration, diagnostics, cancellationToken);
         return new ParseResult(shell, spec, diagnostics.ToEquatableArray());
     }
 

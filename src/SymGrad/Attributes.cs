@@ -32,6 +32,14 @@ public sealed class NetworkAttribute : Attribute
     public int InputSize { get; set; }
 
     /// <summary>
+    /// Generate per-layer gradient statistics into the backward pass (default false): the network gets a
+    /// <c>Statistics</c> property (<see cref="Instrumentation.GradientStatistics"/>), rejects non-finite
+    /// inputs and targets, and records clipping and update/weight ratios in <c>TrainStep</c>. Off, the
+    /// generated file contains none of this code.
+    /// </summary>
+    public bool Instrumentation { get; set; }
+
+    /// <summary>
     /// Trip count above which a constant-bound <c>for</c> loop in <c>[Forward]</c> stays a loop over
     /// preallocated per-step storage (a static tape) instead of being unrolled (default
     /// <see cref="DefaultLoopRollThreshold"/>). 0 rolls every loop of two or more iterations;
