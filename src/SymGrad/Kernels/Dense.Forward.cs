@@ -10,11 +10,23 @@ public static partial class Dense
 {
     /// <summary>
     /// Y[b, o] = sum_i X[b, i] W[o, i] + bias[o], with W stored [outputs, inputs]: register-blocked dot
-    /// products (4 samples x 4 outputs per block) at the widest vector width the hardware accelerates.
+    /// products (4 samples x 4 outputs per block), at most 256 bits wide (see <see cref="DotProductWidth{T}"/>).
     /// </summary>
     public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weight, ReadOnlySpan<T> bias, Span<T> y, int batch, int inputs, int outputs)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => ForwardAt(x, weight, bias, y, batch, inputs, outputs, SimdLanes.Best<T>());
+        => ForwardAt(x, weight, bias, y, batch, inputs, outputs, DotProductWidth<T>());
+
+    /// <summary>
+    /// The dot-product form ends each 4 x 4 block with 16 horizontal sums, which cost more the wider the vector:
+    /// on the AMD EPYC (AVX-512) this was tuned on, 256-bit lanes beat 512-bit ones on every layer shape of the
+    /// benchmark networks (DenseKernelBenchmarks compares the widths), so the forward product stops at 256 bits;
+    /// the broadcast products (no horizontal sums) use the widest width.
+    /// </summary>
+    private static SimdWidth DotProductWidth<T>() where T : unmanaged
+    {
+        var best = SimdLanes.Best<T>();
+        return best == SimdWidth.Bits512 ? SimdWidth.Bits256 : best;
+    }
 
     /// <summary><see cref="Forward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int)"/> at a chosen width (tests run every width).</summary>
     internal static void ForwardAt<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> weight, ReadOnlySpan<T> bias, Span<T> y, int batch, int inputs, int outputs, SimdWidth width)
