@@ -21,6 +21,10 @@ public sealed class PrefixRobustnessTests
             }
             // SG0017 would mean the guard caught an exception: just as much a bug.
             failures.AddRange(run.Diagnostics.Where(d => d.Id == "SG0017").Select(d => length + ": " + d));
+            // Never silent: a class that reached the parser yields a trainer or says why not.
+            failures.AddRange(run.ParseResults
+                .Where(r => r.Spec is null && r.Diagnostics.Count == 0)
+                .Select(r => length + ": neither a spec nor a diagnostic"));
             withClass += run.ParseResults.Count;
         }
         Assert.Empty(failures);
