@@ -16,23 +16,7 @@ public static class Activations
     /// <summary>y = 1 / (1 + e^-x), element-wise over the first <paramref name="count"/> values.</summary>
     public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y, int count)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check(x.Length, y.Length, count);
-        if (typeof(T) == typeof(float))
-        {
-            SigmoidCore(MemoryMarshal.Cast<T, float>(x).Slice(0, count), MemoryMarshal.Cast<T, float>(y));
-            return;
-        }
-        if (typeof(T) == typeof(double))
-        {
-            SigmoidCore(MemoryMarshal.Cast<T, double>(x).Slice(0, count), MemoryMarshal.Cast<T, double>(y));
-            return;
-        }
-        for (int k = 0; k < count; k++)
-        {
-            y[k] = T.One / (T.One + T.Exp(-x[k]));
-        }
-    }
+        => Apply(x, y, count, tanh: false);
 
     /// <summary>
     /// y = tanh x = 1 - 2 / (e^(2x) + 1), element-wise: exact limits ±1 for large |x| (e^(2x) overflows to
@@ -40,23 +24,30 @@ public static class Activations
     /// </summary>
     public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y, int count)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Apply(x, y, count, tanh: true);
+
+    private static void Apply<T>(ReadOnlySpan<T> x, Span<T> y, int count, bool tanh)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(x.Length, y.Length, count);
         if (typeof(T) == typeof(float))
         {
-            TanhCore(MemoryMarshal.Cast<T, float>(x).Slice(0, count), MemoryMarshal.Cast<T, float>(y));
+            Core(MemoryMarshal.Cast<T, float>(x).Slice(0, count), MemoryMarshal.Cast<T, float>(y), tanh);
             return;
         }
         if (typeof(T) == typeof(double))
         {
-            TanhCore(MemoryMarshal.Cast<T, double>(x).Slice(0, count), MemoryMarshal.Cast<T, double>(y));
+            Core(MemoryMarshal.Cast<T, double>(x).Slice(0, count), MemoryMarshal.Cast<T, double>(y), tanh);
             return;
         }
         for (int k = 0; k < count; k++)
         {
-            y[k] = T.Tanh(x[k]);
+            y[k] = Scalar(x[k], tanh);
         }
     }
+
+    private static T Scalar<T>(T x, bool tanh) where T : IFloatingPointIeee754<T> =>
+        tanh ? T.Tanh(x) : T.One / (T.One + T.Exp(-x));
 
     private static void Check(int xLength, int yLength, int count)
     {
@@ -75,26 +66,7 @@ public static class Activations
         return Vector.Exp(v.As<T, double>()).As<double, T>();
     }
 
-    private static void SigmoidCore<T>(ReadOnlySpan<T> x, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var one = Vector<T>.One;
-            for (; k <= x.Length - Vector<T>.Count; k += Vector<T>.Count)
-            {
-                var v = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(x), (nuint)k);
-                (one / (one + ExpOf(-v))).StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)k);
-            }
-        }
-        for (; k < x.Length; k++)
-        {
-            y[k] = T.One / (T.One + T.Exp(-x[k]));
-        }
-    }
-
-    private static void TanhCore<T>(ReadOnlySpan<T> x, Span<T> y)
+    private static void Core<T>(ReadOnlySpan<T> x, Span<T> y, bool tanh)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = 0;
@@ -105,12 +77,13 @@ public static class Activations
             for (; k <= x.Length - Vector<T>.Count; k += Vector<T>.Count)
             {
                 var v = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(x), (nuint)k);
-                (one - two / (ExpOf(v + v) + one)).StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)k);
+                var result = tanh ? one - two / (ExpOf(v + v) + one) : one / (one + ExpOf(-v));
+                result.StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)k);
             }
         }
         for (; k < x.Length; k++)
         {
-            y[k] = T.Tanh(x[k]);
+            y[k] = Scalar(x[k], tanh);
         }
     }
 }
