@@ -17,6 +17,7 @@ public sealed partial class NetworkGenerator
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.</summary>");
+        WriteFullyOptimized(w);
         using (EmitBlock(w, "private void __sg_RunBackward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
         {
             bool first = true;

@@ -26,6 +26,7 @@ public sealed partial class NetworkGenerator
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).</summary>");
+        WriteFullyOptimized(w);
         using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
         {
             bool first = true;
