@@ -39,9 +39,17 @@ public static partial class Dense
                 }
             }
         }
+        // Columns left after the 4-vector blocks, one vector at a time: still 4 rows per block, so that four
+        // independent accumulators hide the multiply-add latency (one accumulator alone waits on each add).
         for (; j + lanes <= n; j += lanes)
         {
-            for (int i = 0; i < m; i++)
+            int i = 0;
+            for (; i + 4 <= m; i += 4)
+            {
+                Block4x1<T, TLanes, TVector>(ref Unsafe.Add(ref a, i * aRowStride), aRowStride, aColumnStride,
+                    ref Unsafe.Add(ref b, j), bRowStride, ref Unsafe.Add(ref c, i * cRowStride + j), cRowStride, k, accumulate);
+            }
+            for (; i < m; i++)
             {
                 Block1x1<T, TLanes, TVector>(ref Unsafe.Add(ref a, i * aRowStride), aColumnStride,
                     ref Unsafe.Add(ref b, j), bRowStride, ref Unsafe.Add(ref c, i * cRowStride + j), k, accumulate);
@@ -94,6 +102,35 @@ public static partial class Dense
         TLanes.Store(s10, ref c1, 0); TLanes.Store(s11, ref c1, l); TLanes.Store(s12, ref c1, 2 * l); TLanes.Store(s13, ref c1, 3 * l);
         TLanes.Store(s20, ref c2, 0); TLanes.Store(s21, ref c2, l); TLanes.Store(s22, ref c2, 2 * l); TLanes.Store(s23, ref c2, 3 * l);
         TLanes.Store(s30, ref c3, 0); TLanes.Store(s31, ref c3, l); TLanes.Store(s32, ref c3, 2 * l); TLanes.Store(s33, ref c3, 3 * l);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x1<T, TLanes, TVector>(ref T a, nint aRowStride, nint aColumnStride, ref T b, nint bRowStride,
+        ref T c, nint cRowStride, int k, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLanes : struct, ISimdLanes<TVector, T>
+        where TVector : struct
+    {
+        ref T c1 = ref Unsafe.Add(ref c, cRowStride);
+        ref T c2 = ref Unsafe.Add(ref c, 2 * cRowStride);
+        ref T c3 = ref Unsafe.Add(ref c, 3 * cRowStride);
+        TVector s0 = accumulate ? TLanes.Load(ref c, 0) : TLanes.Zero;
+        TVector s1 = accumulate ? TLanes.Load(ref c1, 0) : TLanes.Zero;
+        TVector s2 = accumulate ? TLanes.Load(ref c2, 0) : TLanes.Zero;
+        TVector s3 = accumulate ? TLanes.Load(ref c3, 0) : TLanes.Zero;
+        for (int p = 0; p < k; p++)
+        {
+            TVector bp = TLanes.Load(ref b, p * bRowStride);
+            ref T ap = ref Unsafe.Add(ref a, p * aColumnStride);
+            s0 = TLanes.MultiplyAdd(TLanes.Broadcast(ap), bp, s0);
+            s1 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref ap, aRowStride)), bp, s1);
+            s2 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref ap, 2 * aRowStride)), bp, s2);
+            s3 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref ap, 3 * aRowStride)), bp, s3);
+        }
+        TLanes.Store(s0, ref c, 0);
+        TLanes.Store(s1, ref c1, 0);
+        TLanes.Store(s2, ref c2, 0);
+        TLanes.Store(s3, ref c3, 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
