@@ -13,33 +13,56 @@ public readonly record struct Timing(double MedianMicroseconds, double Allocated
 /// </summary>
 public static class Measure
 {
-    public static Timing Run(Action call, double warmupSeconds, double roundSeconds, int rounds)
-    {
-        var clock = Stopwatch.StartNew();
-        long warmupCalls = 0;
-        while (clock.Elapsed.TotalSeconds < warmupSeconds || warmupCalls < 2)
-        {
-            call();
-            warmupCalls++;
-        }
-        double secondsPerCall = clock.Elapsed.TotalSeconds / warmupCalls;
-        int callsPerRound = (int)Math.Clamp(roundSeconds / secondsPerCall, 1, 1_000_000);
+    public static Timing Run(Action call, double warmupSeconds, double roundSeconds, int rounds) =>
+        RunInterleaved(new[] { call }, warmupSeconds, roundSeconds, rounds)[0];
 
-        var samples = new List<double>(rounds);
-        long calls = 0;
-        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+    /// <summary>
+    /// Times several calls round-robin, one round of each in turn, so that a change in the machine's load
+    /// during the measurement falls on all of them alike (on a shared machine it does, within seconds).
+    /// </summary>
+    public static Timing[] RunInterleaved(Action[] calls, double warmupSeconds, double roundSeconds, int rounds)
+    {
+        int n = calls.Length;
+        var callsPerRound = new int[n];
+        for (int c = 0; c < n; c++)
+        {
+            var clock = Stopwatch.StartNew();
+            long warmupCalls = 0;
+            while (clock.Elapsed.TotalSeconds < warmupSeconds || warmupCalls < 2)
+            {
+                calls[c]();
+                warmupCalls++;
+            }
+            callsPerRound[c] = (int)Math.Clamp(roundSeconds / (clock.Elapsed.TotalSeconds / warmupCalls), 1, 1_000_000);
+        }
+
+        var samples = new List<double>[n];
+        var allocated = new long[n];
+        for (int c = 0; c < n; c++)
+        {
+            samples[c] = new List<double>(rounds);
+        }
         for (int r = 0; r < rounds; r++)
         {
-            long start = Stopwatch.GetTimestamp();
-            for (int k = 0; k < callsPerRound; k++)
+            for (int c = 0; c < n; c++)
             {
-                call();
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                for (int k = 0; k < callsPerRound[c]; k++)
+                {
+                    calls[c]();
+                }
+                samples[c].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / callsPerRound[c]);
+                allocated[c] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             }
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / callsPerRound);
-            calls += callsPerRound;
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return new Timing(Median(samples), (double)allocated / calls, rounds, calls);
+        var timings = new Timing[n];
+        for (int c = 0; c < n; c++)
+        {
+            long total = (long)callsPerRound[c] * rounds;
+            timings[c] = new Timing(Median(samples[c]), (double)allocated[c] / total, rounds, total);
+        }
+        return timings;
     }
 
     public static double Median(List<double> values)
