@@ -40,6 +40,9 @@ public sealed partial class NetworkGenerator
                         case OpKind.Softmax:
                             WriteSoftmaxBackward(c, node);
                             break;
+                        case OpKind.Map:
+                            WriteMapBackward(c, node);
+                            break;
                         default:
                             WriteElementwiseBackward(c, node);
                             break;

@@ -29,6 +29,8 @@ public sealed partial class NetworkGenerator
                 return op.Description + " (slope " + ConstantText(node.Constant) + ", " + features + " features)";
             case OpKind.Elu:
                 return op.Description + " (alpha " + ConstantText(node.Constant) + ", " + features + " features)";
+            case OpKind.Map:
+                return op.Description + ", " + (node.Function?.Display ?? "?") + " (" + features + " features)";
             default:
                 return op.Description + " (" + features + " features)";
         }
@@ -94,7 +96,8 @@ public sealed partial class NetworkGenerator
         }
         w.WriteLine("/// </list>");
         w.WriteLine("/// <para>The loss (" + Literals.Xml(spec.LossMethod) + ", line " + Literals.Int(spec.Loss.Line) + ": " + Literals.Xml(spec.Loss.Source) + ") on step "
-            + Literals.Int(spec.Loss.PredictionNode) + ": " + Literals.Xml(OpCatalog.DescribeLoss(spec.Loss.Kind)) + ".</para>");
+            + Literals.Int(spec.Loss.PredictionNode) + ": " + Literals.Xml(OpCatalog.DescribeLoss(spec.Loss.Kind))
+            + (spec.Loss.Function is { } f ? ", f = " + Literals.Xml(f.Display) : "") + ".</para>");
         w.WriteLine("/// <para>The backward pass visits the same steps in reverse order, each applying its op's derivative rule (see the comments above each block).</para>");
         w.WriteLine("/// </remarks>");
     }

@@ -64,6 +64,9 @@ public sealed partial class NetworkGenerator
                     w.WriteLine("global::SymGrad.Kernels.Softmax.Forward<" + c.T + ">(" + ReadSpan(c, operand0) + ", "
                         + WriteSpan(c, ValueName(node.Id), node.Features) + ", batch, " + Literals.Int(node.Features) + ");");
                     break;
+                case OpKind.Map:
+                    WriteMapForward(c, node);
+                    break;
                 default:
                     if (ActivationKernel(node.Op) is { } kernel)
                     {

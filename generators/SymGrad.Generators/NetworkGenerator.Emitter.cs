@@ -22,39 +22,31 @@ public sealed partial class NetworkGenerator
     internal static string Emit(NetworkSpec spec, IReadOnlyList<OpInfo>? rules = null)
     {
         var context = new EmitContext(spec, rules ?? OpCatalog.All);
-        var writer = context.Writer;
-        WriteFileHeader(writer);
-        if (spec.Class.Namespace.Length == 0)
-        {
-            WriteClass(context);
-        }
-        else
-        {
-            using (EmitBlock(writer, "namespace " + spec.Class.Namespace))
-            {
-                WriteClass(context);
-            }
-        }
-        return writer.ToString();
+        WriteFile(context.Writer, spec.Class.Namespace, () => WriteClass(context));
+        return context.Writer.ToString();
     }
 
     /// <summary>The base-class partial emitted for a class whose definition has errors.</summary>
     internal static string EmitShell(ClassShell shell)
     {
         var writer = new IndentedWriter();
-        WriteFileHeader(writer);
-        if (shell.Namespace.Length == 0)
-        {
-            WriteShellClass(writer, shell);
-        }
-        else
-        {
-            using (EmitBlock(writer, "namespace " + shell.Namespace))
-            {
-                WriteShellClass(writer, shell);
-            }
-        }
+        WriteFile(writer, shell.Namespace, () => WriteShellClass(writer, shell));
         return writer.ToString();
+    }
+
+    /// <summary>The file header, then <paramref name="writeBody"/> inside the namespace block (none for the global namespace).</summary>
+    private static void WriteFile(IndentedWriter writer, string ns, Action writeBody)
+    {
+        WriteFileHeader(writer);
+        if (ns.Length == 0)
+        {
+            writeBody();
+            return;
+        }
+        using (EmitBlock(writer, "namespace " + ns))
+        {
+            writeBody();
+        }
     }
 
     private static void WriteFileHeader(IndentedWriter writer)
@@ -90,6 +82,7 @@ public sealed partial class NetworkGenerator
             WriteConstructor(c);
             WriteBufferMembers(c);
             WritePublicMethods(c);
+            WriteLabelOverloads(c);
             WriteValidation(c);
             WriteReferencePath(c);
             WriteRunForward(c);
@@ -261,6 +254,11 @@ public sealed partial class NetworkGenerator
         int features = loss.PredictionNode >= 0 && loss.PredictionNode < c.Spec.Nodes.Count ? c.Spec.Nodes[loss.PredictionNode].Features : c.Spec.OutputSize;
         string f = Literals.Int(features);
         w.WriteLine("// Loss (" + SourceReference(c.Spec, loss.Line, loss.Source) + "): " + Literals.OneLine(OpCatalog.DescribeLoss(loss.Kind)));
+        if (loss.Kind == LossKind.ElementwiseMean)
+        {
+            WriteElementwiseLoss(c, withGradient, features);
+            return;
+        }
         string gradient = withGradient && c.Plan.HasAdjoint(loss.PredictionNode)
             ? WriteSpan(c, AdjointName(loss.PredictionNode), features)
             : "global::System.Span<" + c.T + ">.Empty";
@@ -279,10 +277,16 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <summary>Checks the span lengths of a public call and returns the batch size they imply.</summary>");
         using (EmitBlock(w, "private static int __sg_BatchSize(int inputsLength, int otherLength, string otherName)"))
         {
-            using (EmitBlock(w, "if (inputsLength <= 0 || inputsLength % InputSize != 0 || inputsLength / InputSize > MaxBatchSize)"))
+            using (EmitBlock(w, "if (inputsLength <= 0 || inputsLength % InputSize != 0)"))
             {
                 w.WriteLine("throw new global::System.ArgumentException(string.Create(global::System.Globalization.CultureInfo.InvariantCulture,");
-                w.WriteLine("    $\"Expected a positive multiple of InputSize ({InputSize}) values, at most MaxBatchSize ({MaxBatchSize}) samples, but got {inputsLength} values.\"), \"inputs\");");
+                w.WriteLine("    $\"Expected a positive multiple of InputSize ({InputSize}) values (one row per sample), but got {inputsLength} values.\"), \"inputs\");");
+            }
+            // The workspaces hold MaxBatchSize samples: a larger batch is refused rather than reallocated (no allocation per step).
+            using (EmitBlock(w, "if (inputsLength / InputSize > MaxBatchSize)"))
+            {
+                w.WriteLine("throw new global::System.ArgumentException(string.Create(global::System.Globalization.CultureInfo.InvariantCulture,");
+                w.WriteLine("    $\"Expected at most MaxBatchSize ({MaxBatchSize}) samples ({MaxBatchSize * InputSize} values), but got {inputsLength / InputSize} samples ({inputsLength} values).\"), \"inputs\");");
             }
             w.WriteLine("int batch = inputsLength / InputSize;");
             using (EmitBlock(w, "if (otherLength != batch * OutputSize)"))

@@ -41,6 +41,10 @@ public sealed partial class NetworkGenerator
                     otherFields.Add(name);
                     continue;
                 }
+                if (layers.Exists(l => string.Equals(l.Name, name, StringComparison.Ordinal)))
+                {
+                    continue; // a second field of that name: the compiler reports CS0102; the first one is laid out
+                }
                 if (ParseLinear(variable, name, offset, model, diagnostics, cancellationToken) is { } layer)
                 {
                     layers.Add(layer);

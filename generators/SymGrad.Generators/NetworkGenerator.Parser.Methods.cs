@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymGrad.Generators.Model;
 using SymGrad.Generators.Parsing;
 using SymGrad.Ops;
 
@@ -72,7 +73,8 @@ public sealed partial class NetworkGenerator
     /// The [Loss] body: <c>=&gt; Loss(p, t)</c> or <c>{ return Loss(p, t); }</c>, with a catalog loss
     /// applied to the prediction and target parameters in that order; anything else is SG0015.
     /// </summary>
-    private static (LossKind Kind, int Line, string Source)? ParseLoss(MethodDeclarationSyntax method, DiagnosticList diagnostics)
+    private static (LossKind Kind, int Line, string Source, ElementFunction? Function)? ParseLoss(MethodDeclarationSyntax method, SemanticModel model,
+        DiagnosticList diagnostics, CancellationToken cancellationToken)
     {
         var expression = method.ExpressionBody?.Expression
             ?? (method.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
@@ -81,11 +83,15 @@ public sealed partial class NetworkGenerator
         {
             expression = parenthesized.Expression;
         }
+        if (TryParseElementwiseLoss(expression, method, model, diagnostics, cancellationToken, out var elementwise))
+        {
+            return elementwise;
+        }
         if (expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } invocation
             && OpCatalog.FindLoss(name.Identifier.ValueText) is LossKind kind
             && IsParameterPair(invocation.ArgumentList, method.ParameterList))
         {
-            return (kind, SyntaxText.Line(invocation), SyntaxText.Quote(invocation));
+            return (kind, SyntaxText.Line(invocation), SyntaxText.Quote(invocation), null);
         }
         var location = offending == method ? method.Identifier.GetLocation() : offending.GetLocation();
         diagnostics.Add(DiagnosticDescriptors.InvalidLoss, location, LossNames(), SyntaxText.Quote(offending));

@@ -90,7 +90,7 @@ public sealed partial class NetworkGenerator
                 diagnostics.Add(DiagnosticDescriptors.CannotInferInputSize, declaration.Identifier.GetLocation(), declaration.Identifier.ValueText);
             }
         }
-        var lossCall = lossValid ? ParseLoss(loss!.Value.Syntax, diagnostics) : null;
+        var lossCall = lossValid ? ParseLoss(loss!.Value.Syntax, model, diagnostics, cancellationToken) : null;
 
         if (diagnostics.Count > 0 || shell is null || graph is null || lossCall is null)
         {
@@ -107,7 +107,7 @@ public sealed partial class NetworkGenerator
             layers.ToEquatableArray(),
             graph.Nodes,
             graph.OutputNode,
-            new LossSpec(lossCall.Value.Kind, graph.OutputNode, lossCall.Value.Line, lossCall.Value.Source),
+            new LossSpec(lossCall.Value.Kind, graph.OutputNode, lossCall.Value.Line, lossCall.Value.Source, lossCall.Value.Function),
             forward!.Value.Syntax.Identifier.ValueText,
             loss!.Value.Syntax.Identifier.ValueText,
             SyntaxText.FileName(declaration.SyntaxTree.FilePath));

@@ -35,13 +35,7 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
         //    The models hold file paths, not syntax trees; the compilation maps each back to its
         //    tree (a location in a tree is what #pragma warning disable is checked against). This
         //    last step reruns on every edit, but it only walks the (usually empty) diagnostic lists.
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (var item in pair.Left)
-            {
-                spc.ReportDiagnostic(item.ToDiagnostic(pair.Right));
-            }
-        });
+        RegisterDiagnostics(context, diagnostics);
 
         // 3. The trainer, for each class that parsed without errors. Only the spec flows on: equal
         //    specs (an edit elsewhere in the file) regenerate nothing.
@@ -61,5 +55,18 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Shells);
         context.RegisterSourceOutput(shells, static (spc, shell) =>
             spc.AddSource(shell.HintName, EmitShell(shell)));
+
+        // 5. [Differentiable] scalar functions: their own entry point and outputs (NetworkGenerator.Differentiable.cs).
+        InitializeDifferentiable(context);
     }
+
+    /// <summary>Reports each list's diagnostics at their locations in the compilation's trees.</summary>
+    private static void RegisterDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
+        {
+            foreach (var item in pair.Left)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic(pair.Right));
+            }
+        });
 }

@@ -7,4 +7,7 @@ internal static class TrackingNames
     public const string Specs = nameof(Specs);
     public const string Shells = nameof(Shells);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Functions = nameof(Functions);
+    public const string FunctionSpecs = nameof(FunctionSpecs);
+    public const string FunctionDiagnostics = nameof(FunctionDiagnostics);
 }

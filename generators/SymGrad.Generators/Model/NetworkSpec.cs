@@ -74,7 +74,10 @@ internal sealed record LayerSpec(string Name, LayerKind Kind, int Inputs, int Ou
 /// <param name="Line">1-based source line in the definition file.</param>
 /// <param name="Source">The source text of the expression, trimmed to one line.</param>
 /// <param name="Variable">The local variable first assigned this node, if any (for comments).</param>
-internal sealed record NodeSpec(int Id, OpKind Op, EquatableArray<int> Operands, int Features, string? Layer, double Constant, int Line, string Source, string? Variable);
+/// <param name="Function">The [Differentiable] function of a <see cref="OpKind.Map"/> node, else null.</param>
+internal sealed record NodeSpec(int Id, OpKind Op, EquatableArray<int> Operands, int Features, string? Layer, double Constant, int Line, string Source, string? Variable,
+    ElementFunction? Function = null);
 
 /// <summary>The loss: <paramref name="Kind"/> applied to node <paramref name="PredictionNode"/> and the targets.</summary>
-internal sealed record LossSpec(LossKind Kind, int PredictionNode, int Line, string Source);
+/// <param name="Function">The [Differentiable] function of <see cref="LossKind.ElementwiseMean"/>, else null.</param>
+internal sealed record LossSpec(LossKind Kind, int PredictionNode, int Line, string Source, ElementFunction? Function = null);

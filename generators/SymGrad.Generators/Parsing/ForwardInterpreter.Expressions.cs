@@ -70,6 +70,8 @@ internal sealed partial class ForwardInterpreter
                     Unsupported(invocation.GetLocation(), "delegate call", SyntaxText.Quote(invocation), SupportedExpressions);
                 }
                 return null;
+            case IdentifierNameSyntax map when map.Identifier.ValueText == OpCatalog.Get(OpKind.Map).Name:
+                return MapCall(invocation);
             case IdentifierNameSyntax op:
                 return Activation(invocation, op.Identifier.ValueText);
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access

@@ -265,9 +265,10 @@ internal sealed partial class ForwardInterpreter
         public int Line { get; }
         public string Source { get; }
         public string? Variable { get; set; }
+        public ElementFunction? Function { get; set; }
 
         public NodeSpec ToSpec(int features) =>
-            new(Id, Op, Operands.ToEquatableArray(), features, Layer, Constant, Line, Source, Variable);
+            new(Id, Op, Operands.ToEquatableArray(), features, Layer, Constant, Line, Source, Variable, Function);
     }
 }
 

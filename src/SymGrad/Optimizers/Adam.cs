@@ -47,6 +47,8 @@ public sealed class Adam : Optimizer
     /// <summary>The second moment v (PyTorch's <c>exp_avg_sq</c>); empty before the first step or for the other precision.</summary>
     public ReadOnlySpan<T> GetSecondMoment<T>() where T : unmanaged => _state.View<T>(SecondMomentBuffer);
 
+    internal override OptimizerState CheckpointState => _state;
+
     /// <inheritdoc/>
     public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients);
 

@@ -45,6 +45,8 @@ public sealed class Momentum : Optimizer
     /// <summary>The velocity v (PyTorch's <c>momentum_buffer</c>); empty before the first step or for the other precision.</summary>
     public ReadOnlySpan<T> GetVelocity<T>() where T : unmanaged => _state.View<T>(VelocityBuffer);
 
+    internal override OptimizerState CheckpointState => _state;
+
     /// <inheritdoc/>
     public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients);
 

@@ -28,8 +28,11 @@ public abstract class Optimizer
         }
     }
 
-    /// <summary>Number of steps taken.</summary>
-    public long StepCount { get; protected set; }
+    /// <summary>Number of steps taken (restored by <see cref="Checkpoints.Checkpoint"/>).</summary>
+    public long StepCount { get; protected internal set; }
+
+    /// <summary>The per-element state buffers that a checkpoint saves and restores; null for a stateless optimizer.</summary>
+    internal virtual OptimizerState? CheckpointState => null;
 
     /// <summary>One update of <paramref name="parameters"/> from <paramref name="gradients"/> (equal lengths).</summary>
     public abstract void Step(Span<float> parameters, ReadOnlySpan<float> gradients);

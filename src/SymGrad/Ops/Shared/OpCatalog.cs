@@ -139,9 +139,13 @@ namespace SymGrad.Ops
                 "softmax over the features of each sample (shifted by the row maximum for stability)",
                 "A_i = e^(Z_i - max Z) / sum_j e^(Z_j - max Z)", "dZ_i = A_i * (dA_i - sum_j dA_j A_j)",
                 "", "", ""),
+            new OpInfo(OpKind.Map, "Map", 1, 0, ShapeRule.SameAsOperand,
+                "a [Differentiable] scalar function applied element-wise",
+                "A = f(Z)", "dZ = dA * f'(Z), f' derived symbolically by SymGrad from f's source",
+                "", "", ""),
         };
 
-        private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits" };
+        private static readonly string[] s_lossNames = { "MeanSquaredError", "SoftmaxCrossEntropy", "BinaryCrossEntropyWithLogits", "ElementwiseMean" };
 
         /// <summary>All ops, indexed by <see cref="OpKind"/>.</summary>
         public static IReadOnlyList<OpInfo> All => s_ops;
@@ -189,6 +193,7 @@ namespace SymGrad.Ops
         {
             LossKind.MeanSquaredError => "mean squared error over all outputs; dY = 2 (Y - T) / (B F)",
             LossKind.SoftmaxCrossEntropy => "softmax cross-entropy, fused and stable (log-sum-exp shifted by the row max); targets are one-hot or soft rows; dZ = (softmax(Z) - T) / B",
+            LossKind.ElementwiseMean => "mean over all outputs of a [Differentiable] function f(prediction, target); dY = (df/dprediction) / (B F)",
             _ => "binary cross-entropy on logits, fused and stable (max(z,0) - z t + log(1 + e^-|z|)); dZ = (sigmoid(Z) - T) / (B F)",
         };
     }

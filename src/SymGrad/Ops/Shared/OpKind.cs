@@ -35,6 +35,8 @@ namespace SymGrad.Ops
         Silu,
         /// <summary>Row-wise softmax over the features of each sample.</summary>
         Softmax,
+        /// <summary>A user's [Differentiable] scalar function applied element-wise, <c>Map(x, MyMath.Swish)</c>.</summary>
+        Map,
     }
 
     /// <summary>The losses a <c>[Loss]</c> method may return. Every loss is averaged over the batch.</summary>
@@ -46,5 +48,7 @@ namespace SymGrad.Ops
         SoftmaxCrossEntropy,
         /// <summary>Fused, numerically stable sigmoid + binary cross-entropy; mean over all B x F elements.</summary>
         BinaryCrossEntropyWithLogits,
+        /// <summary>Mean over all B x F elements of a user's [Differentiable] function f(prediction, target), <c>ElementwiseMean(p, t, MyMath.Huber)</c>.</summary>
+        ElementwiseMean,
     }
 }
