@@ -16,19 +16,12 @@ public sealed partial class NetworkGenerator
     private static void WriteRunBackward(EmitContext c)
     {
         var w = c.Writer;
-        w.WriteLine("/// <summary>The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.</summary>");
-        WriteFullyOptimized(w);
-        using (EmitBlock(w, "private void __sg_RunBackward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
-        {
-            bool first = true;
-            foreach (int id in c.Plan.BackwardOrder)
+        WritePass(c, "The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.", "__sg_RunBackward",
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.Plan.BackwardOrder,
+            () => WriteClearedAdjoints(c),
+            id =>
             {
                 var node = c.Spec.Nodes[id];
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-                first = false;
                 WriteBackwardComment(c, node);
                 using (EmitBlock(w, null))
                 {
@@ -43,13 +36,20 @@ public sealed partial class NetworkGenerator
                         case OpKind.Map:
                             WriteMapBackward(c, node);
                             break;
+                        case OpKind.Slice:
+                            WriteSliceBackward(c, node);
+                            break;
+                        case OpKind.BatchNorm:
+                        case OpKind.LayerNorm:
+                        case OpKind.Dropout:
+                            WriteNormalizationBackward(c, node);
+                            break;
                         default:
                             WriteElementwiseBackward(c, node);
                             break;
                     }
                 }
-            }
-        }
+            });
     }
 
     private static void WriteSoftmaxBackward(EmitContext c, NodeSpec node)

@@ -40,7 +40,7 @@ public sealed partial class NetworkGenerator
 
     /// <summary>The name a block comment gives a node's op: the layer field for a dense layer, else the op kind.</summary>
     private static string OpLabel(NodeSpec node) =>
-        node.Op == OpKind.Linear && node.Layer is not null ? node.Layer : node.Op.ToString().ToLowerInvariant();
+        node.Layer is not null ? node.Layer : node.Op.ToString().ToLowerInvariant();
 
     /// <summary>The node's source text, with the variable it is assigned to.</summary>
     private static string NodeLabel(NodeSpec node) =>
@@ -80,6 +80,11 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <list type=\"bullet\">");
         foreach (var layer in spec.Layers)
         {
+            if (layer.Kind != LayerKind.Linear || layer.Owner is not null)
+            {
+                w.WriteLine("/// <item><description>" + Literals.Xml(DescribeNormalizationLayer(layer)) + "</description></item>");
+                continue;
+            }
             int biasOffset = layer.Offset + layer.WeightCount;
             string text = layer.Name + " (line " + Literals.Int(layer.Line) + "): dense " + Literals.Int(layer.Inputs) + " -> " + Literals.Int(layer.Outputs)
                 + ", " + layer.Init + " weights at [" + Literals.Int(layer.Offset) + ", " + Literals.Int(biasOffset) + "), bias (initially "

@@ -25,26 +25,30 @@ public sealed partial class NetworkGenerator
     private static void WriteRunForward(EmitContext c)
     {
         var w = c.Writer;
-        w.WriteLine("/// <summary>The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).</summary>");
-        WriteFullyOptimized(w);
-        using (EmitBlock(w, "private void __sg_RunForward(global::System.ReadOnlySpan<" + c.T + "> inputs, int batch)"))
+        bool modes = HasModes(c.Spec);
+        var nodes = new List<int>();
+        foreach (var node in c.Spec.Nodes)
         {
-            bool first = true;
-            foreach (var node in c.Spec.Nodes)
+            if (node.Op != OpKind.Input)
             {
-                if (node.Op == OpKind.Input)
-                {
-                    continue; // the input is the caller's span itself
-                }
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-                first = false;
-                WriteForwardComment(c, node);
-                WriteForwardNode(c, node);
+                nodes.Add(node.Id); // the input is the caller's span itself
             }
         }
+        WritePass(c, "The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).", "__sg_RunForward",
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), nodes,
+            () =>
+            {
+                if (modes)
+                {
+                    w.WriteLine("__sg_forwardTraining = training;");
+                    w.WriteLine();
+                }
+            },
+            id =>
+            {
+                WriteForwardComment(c, c.Spec.Nodes[id]);
+                WriteForwardNode(c, c.Spec.Nodes[id]);
+            });
         w.WriteLine();
     }
 
@@ -66,6 +70,17 @@ public sealed partial class NetworkGenerator
                     break;
                 case OpKind.Map:
                     WriteMapForward(c, node);
+                    break;
+                case OpKind.Slice:
+                    WriteSliceForward(c, node, operand0);
+                    break;
+                case OpKind.Zeros:
+                    WriteZerosForward(c, node);
+                    break;
+                case OpKind.BatchNorm:
+                case OpKind.LayerNorm:
+                case OpKind.Dropout:
+                    WriteNormalizationForward(c, node, operand0);
                     break;
                 default:
                     if (ActivationKernel(node.Op) is { } kernel)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SymGrad.Generators.Emission;
 using SymGrad.Generators.Model;
 using SymGrad.Ops;
@@ -75,7 +76,7 @@ public sealed partial class NetworkGenerator
         var spec = c.Spec;
         WriteClassDocumentation(c);
         writer.WriteLine(GeneratedCodeAttribute);
-        using (EmitBlock(writer, "partial class " + spec.Class.Name + " : global::SymGrad.NetworkDefinition, global::SymGrad.INetwork<" + c.T + ">"))
+        using (EmitBlock(writer, "partial class " + spec.Class.Name + " : global::SymGrad.NetworkDefinition, " + NetworkInterface(c)))
         {
             WriteSizes(c);
             WriteFields(c);
@@ -135,6 +136,7 @@ public sealed partial class NetworkGenerator
                 w.WriteLine("private readonly " + c.T + "[] " + AdjointName(node.Id) + " = new " + c.T + size + ";");
             }
         }
+        WriteNormalizationFields(c);
         w.WriteLine();
         w.WriteLine("private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::SymGrad.ParameterView> __sg_parameterViews =");
         w.Indent++;
@@ -142,8 +144,14 @@ public sealed partial class NetworkGenerator
         {
             foreach (var layer in c.Spec.Layers)
             {
+                if (layer.ParameterCount == 0)
+                {
+                    continue; // dropout
+                }
+                // A dense weight is [outputs, inputs]; a norm's gamma is [1, features].
+                bool dense = layer.Kind == LayerKind.Linear;
                 w.WriteLine("new global::SymGrad.ParameterView(" + Literals.String(layer.Name + ".Weight") + ", " + Literals.Int(layer.Offset)
-                    + ", " + Literals.Int(layer.Outputs) + ", " + Literals.Int(layer.Inputs) + "),");
+                    + ", " + Literals.Int(dense ? layer.Outputs : 1) + ", " + Literals.Int(dense ? layer.Inputs : layer.Outputs) + "),");
                 w.WriteLine("new global::SymGrad.ParameterView(" + Literals.String(layer.Name + ".Bias") + ", " + Literals.Int(layer.Offset + layer.WeightCount)
                     + ", 1, " + Literals.Int(layer.Outputs) + "),");
             }
@@ -164,13 +172,14 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <param name=\"seed\">Seed of the initialization's random generator.</param>");
         using (EmitBlock(w, "public " + spec.Class.Name + "(int seed = 0)"))
         {
-            foreach (var layer in spec.Layers)
+            foreach (var layer in spec.Layers.Where(l => l.Owner is null)) // a recurrent cell's dense parts are bound by the cell
             {
                 w.WriteLine("this." + layer.Name + ".Bind(" + Literals.String(layer.Name) + ", " + Literals.Int(layer.Offset) + ");");
             }
+            WriteNormalizationConstructor(c);
             w.WriteLine("double[] __sg_initial = new double[ParameterCount];");
             w.WriteLine("global::SymGrad.SeededRandom __sg_random = new global::SymGrad.SeededRandom(unchecked((ulong)seed));");
-            foreach (var layer in spec.Layers)
+            foreach (var layer in spec.Layers.Where(l => l.Owner is null))
             {
                 w.WriteLine("this." + layer.Name + ".Initialize(__sg_initial, __sg_random);");
             }
@@ -194,6 +203,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::SymGrad.ParameterView> ParameterViews => __sg_parameterViews;");
         w.WriteLine();
+        WriteStateMembers(c);
     }
 
     private static void WritePublicMethods(EmitContext c)
@@ -208,7 +218,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public void Predict(" + input + ", global::System.Span<" + t + "> outputs)"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, outputs.Length, \"outputs\");");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", training: false" : "") + ");");
             w.WriteLine((output is null ? "inputs" : ReadSpan(c, output.Id)) + ".CopyTo(outputs);");
         }
         w.WriteLine();
@@ -217,7 +227,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeLoss(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: false);
         }
         w.WriteLine();
@@ -227,7 +237,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
             w.WriteLine("global::System.Array.Clear(__sg_gradients);");
-            w.WriteLine("__sg_RunForward(inputs, batch);");
+            w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: true);
         }
         w.WriteLine();
@@ -241,6 +251,10 @@ public sealed partial class NetworkGenerator
             }
             w.WriteLine(t + " loss = ComputeGradients(inputs, targets);");
             w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
+            if (HasModes(c.Spec))
+            {
+                w.WriteLine("DropoutStep++;   // the next step draws new dropout masks");
+            }
             w.WriteLine("return loss;");
         }
         w.WriteLine();
@@ -314,6 +328,7 @@ public sealed partial class NetworkGenerator
             }
             w.WriteLine("// The user's own [Forward] and [Loss] methods, run on the tape: the reference path.");
             w.WriteLine("using global::SymGrad.Reference.ReferenceSession __sg_session = global::SymGrad.Reference.ReferenceSession.Begin(__sg_copy);");
+            WriteReferenceConfiguration(c);
             w.WriteLine("global::SymGrad.Tensor __sg_x = __sg_session.Input(inputs, __sg_batch, InputSize);");
             w.WriteLine("global::SymGrad.Tensor __sg_t = __sg_session.Input(targets, __sg_batch, OutputSize);");
             w.WriteLine("global::SymGrad.Tensor __sg_output = " + c.Spec.ForwardMethod + "(__sg_x);");

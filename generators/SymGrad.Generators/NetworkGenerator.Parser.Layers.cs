@@ -28,7 +28,7 @@ public sealed partial class NetworkGenerator
         ICollection<string> brokenLayers, DiagnosticList diagnostics, CancellationToken cancellationToken)
     {
         var layers = new List<LayerSpec>();
-        int offset = 0;
+        int offset = 0, stateOffset = 0, dropoutStream = 0;
         foreach (var field in declaration.Members.OfType<FieldDeclarationSyntax>())
         {
             foreach (var variable in field.Declaration.Variables)
@@ -36,7 +36,34 @@ public sealed partial class NetworkGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 string name = variable.Identifier.ValueText;
                 var symbol = model.GetDeclaredSymbol(variable, cancellationToken) as IFieldSymbol;
-                if (symbol?.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != LinearTypeName)
+                string? typeName = symbol?.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                if (typeName is not null && NormalizationFields.KindOf(typeName) is LayerKind kind)
+                {
+                    var other = NormalizationFields.Parse(kind, variable, name, offset, stateOffset, dropoutStream, model, diagnostics, cancellationToken);
+                    if (other is null)
+                    {
+                        brokenLayers.Add(name);
+                        continue;
+                    }
+                    layers.Add(other);
+                    offset += other.ParameterCount;
+                    stateOffset += other.StateCount;
+                    dropoutStream += kind == LayerKind.Dropout ? 1 : 0;
+                    continue;
+                }
+                if (typeName is not null && RecurrentFields.KindOf(typeName) is LayerKind cellKind)
+                {
+                    var cell = RecurrentFields.Parse(cellKind, variable, name, offset, model, diagnostics, cancellationToken);
+                    if (cell is null)
+                    {
+                        brokenLayers.Add(name);
+                        continue;
+                    }
+                    layers.AddRange(cell);
+                    offset += cell.Sum(part => part.ParameterCount);
+                    continue;
+                }
+                if (typeName != LinearTypeName)
                 {
                     otherFields.Add(name);
                     continue;

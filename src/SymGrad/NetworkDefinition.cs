@@ -9,7 +9,7 @@ namespace SymGrad;
 /// At run time these are the reference path's tape ops; in generated code the generator replaces
 /// each call with unrolled code.
 /// </summary>
-public abstract class NetworkDefinition
+public abstract partial class NetworkDefinition
 {
     /// <summary>max(0, x), element-wise.</summary>
     protected static Tensor Relu(Tensor x) => Tensor.Relu(x);

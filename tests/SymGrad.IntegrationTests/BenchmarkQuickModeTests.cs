@@ -46,6 +46,9 @@ public class BenchmarkQuickModeTests
                 Assert.True(Math.Abs(loss - reference) <= 1e-4 * Math.Max(1, Math.Abs(reference)), $"{name}: {implementation} loss {loss}, reference {reference}");
             }
         }
+        var lstm = root.GetProperty("lstm").EnumerateArray().ToList();
+        Assert.Equal(new[] { "LstmT10", "LstmT20", "LstmT50" }, lstm.Select(l => l.GetProperty("name").GetString()));
+        Assert.All(lstm, l => Assert.Equal(0, l.GetProperty("generated_allocated_bytes_per_step").GetDouble()));
         Assert.Equal(12, root.GetProperty("dense_products").GetArrayLength());
         Assert.Equal(20, root.GetProperty("generator").GetProperty("layers").GetInt32());
         Assert.True(root.GetProperty("generator").GetProperty("median_ms").GetDouble() > 0);

@@ -22,6 +22,12 @@ internal sealed class GraphPlan
     /// <summary>Whether the contribution of <paramref name="node"/> to its operand at <paramref name="operandIndex"/> is the first (assigns) rather than a later one (adds).</summary>
     public bool Assigns(int node, int operandIndex) => _assigning.Contains((node, operandIndex));
 
+    /// <summary>
+    /// Nodes read by a Slice: a slice sends a gradient to a block of columns only, so these adjoints
+    /// are cleared at the start of the backward pass and every contribution to them adds.
+    /// </summary>
+    public List<int> ClearedAdjoints { get; } = new();
+
     /// <summary>Nodes whose backward block runs, in reverse evaluation order.</summary>
     public List<int> BackwardOrder { get; } = new();
 
@@ -54,7 +60,7 @@ internal sealed class GraphPlan
         var dependsOnParameters = new bool[count];
         for (int n = 0; n < count; n++)
         {
-            bool depends = nodes[n].Op == OpKind.Linear;
+            bool depends = nodes[n].Op is OpKind.Linear or OpKind.BatchNorm or OpKind.LayerNorm; // the ops that own parameters
             foreach (int operand in nodes[n].Operands)
             {
                 depends |= operand >= 0 && operand < n && dependsOnParameters[operand];
@@ -70,6 +76,16 @@ internal sealed class GraphPlan
 
         var plan = new GraphPlan(hasAdjoint);
         var reached = new bool[count];
+        for (int n = 0; n < count; n++)
+        {
+            int operand = nodes[n].Operands.Count > 0 ? nodes[n].Operands[0] : -1;
+            if (nodes[n].Op == OpKind.Slice && hasAdjoint[n] && plan.HasAdjoint(operand) && !reached[operand])
+            {
+                reached[operand] = true; // counts as reached: nothing assigns it
+                plan.ClearedAdjoints.Add(operand);
+            }
+        }
+        plan.ClearedAdjoints.Sort();
         if (plan.HasAdjoint(spec.Loss.PredictionNode))
         {
             reached[spec.Loss.PredictionNode] = true; // the loss assigns the prediction's adjoint

@@ -48,6 +48,12 @@ internal sealed record ClassShell(string Namespace, string Name, string Accessib
 internal enum LayerKind
 {
     Linear,
+    BatchNorm,
+    LayerNorm,
+    Dropout,
+    Rnn,
+    Lstm,
+    Gru,
 }
 
 /// <summary>A layer field.</summary>
@@ -58,10 +64,37 @@ internal enum LayerKind
 /// <param name="Init">The <c>SymGrad.Init</c> member name (<c>HeNormal</c>).</param>
 /// <param name="BiasInit">Initial bias value.</param>
 /// <param name="Line">1-based source line of the field declaration.</param>
-internal sealed record LayerSpec(string Name, LayerKind Kind, int Inputs, int Outputs, int Offset, string Init, double BiasInit, int Line)
+/// <param name="Momentum">Batch norm's running-statistics momentum.</param>
+/// <param name="Epsilon">Batch and layer norm's variance epsilon.</param>
+/// <param name="Probability">Dropout's probability of zeroing an element.</param>
+/// <param name="StateOffset">Offset of batch norm's running mean in the state buffer (the variance follows).</param>
+/// <param name="Stream">Dropout's index among the dropout layers (its mask stream).</param>
+/// <param name="Owner">For the dense parts of a recurrent cell (<c>lstm.InputHidden</c>), the cell's field; null for a field itself.</param>
+/// <remarks>A recurrent cell field is a header entry (Kind Rnn/Lstm/Gru, Outputs = hidden width, no parameters of its own) followed by its two dense parts.</remarks>
+internal sealed record LayerSpec(string Name, LayerKind Kind, int Inputs, int Outputs, int Offset, string Init, double BiasInit, int Line,
+    double Momentum = 0, double Epsilon = 0, double Probability = 0, int StateOffset = 0, int Stream = 0, string? Owner = null)
 {
-    public int WeightCount => Inputs * Outputs;
-    public int ParameterCount => Inputs * Outputs + Outputs;
+    /// <summary>Weights [outputs, inputs] of a dense layer; gamma [features] of a norm; none for dropout.</summary>
+    public int WeightCount => Kind switch
+    {
+        LayerKind.Linear => Inputs * Outputs,
+        LayerKind.BatchNorm or LayerKind.LayerNorm => Outputs,
+        _ => 0,
+    };
+
+    public int ParameterCount => Kind is LayerKind.Linear or LayerKind.BatchNorm or LayerKind.LayerNorm ? WeightCount + Outputs : 0;
+
+    /// <summary>Gate blocks of a recurrent cell (1, 4, 3), else 0.</summary>
+    public int Gates => Kind switch
+    {
+        LayerKind.Rnn => 1,
+        LayerKind.Lstm => 4,
+        LayerKind.Gru => 3,
+        _ => 0,
+    };
+
+    /// <summary>Running mean and variance of a batch norm.</summary>
+    public int StateCount => Kind == LayerKind.BatchNorm ? 2 * Outputs : 0;
 }
 
 /// <summary>One op application in the forward graph.</summary>

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymGrad.Generators.Model;
 using SymGrad.Ops;
 
 namespace SymGrad.Generators.Parsing;
@@ -72,8 +73,13 @@ internal sealed partial class ForwardInterpreter
                 return null;
             case IdentifierNameSyntax map when map.Identifier.ValueText == OpCatalog.Get(OpKind.Map).Name:
                 return MapCall(invocation);
+            case IdentifierNameSyntax { Identifier.ValueText: "Zeros" }:
+                return ZerosCall(invocation);
             case IdentifierNameSyntax op:
                 return Activation(invocation, op.Identifier.ValueText);
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name.Identifier.ValueText: "Step", Expression: IdentifierNameSyntax receiver }
+                when _locals.ContainsKey(receiver.Identifier.ValueText):
+                return SequenceStep(invocation, receiver);
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
                 when FieldName(access.Expression) is string field:
                 return LayerCall(invocation, access, field);
@@ -108,6 +114,10 @@ internal sealed partial class ForwardInterpreter
             }
             return null;
         }
+        if (_layers.TryGetValue(field, out var cell) && cell.Gates > 0)
+        {
+            return CellCall(invocation, access, cell);
+        }
         if (!_layers.TryGetValue(field, out var layer) || method != OpCatalog.Get(OpKind.Linear).Name)
         {
             _diagnostics.Add(DiagnosticDescriptors.UnknownOp, access.GetLocation(), SyntaxText.Quote(access), SupportedOps);
@@ -123,13 +133,25 @@ internal sealed partial class ForwardInterpreter
             return null;
         }
         int operandWidth = _nodes[operand].Width;
+        if (layer.Kind == LayerKind.Dropout)
+        {
+            return Append(invocation, OpKind.Dropout, new[] { operand }, operandWidth, layer.Name, 0); // any width
+        }
         if (!_widths.Unify(operandWidth, _widths.Known(layer.Inputs)))
         {
             ShapeMismatch(invocation, _widths.Resolve(operandWidth), layer.Inputs);
             return null;
         }
-        return Append(invocation, OpKind.Linear, new[] { operand }, _widths.Known(layer.Outputs), layer.Name, 0);
+        return Append(invocation, LayerOp(layer.Kind), new[] { operand }, _widths.Known(layer.Outputs), layer.Name, 0);
     }
+
+    private static OpKind LayerOp(LayerKind kind) => kind switch
+    {
+        LayerKind.BatchNorm => OpKind.BatchNorm,
+        LayerKind.LayerNorm => OpKind.LayerNorm,
+        LayerKind.Dropout => OpKind.Dropout,
+        _ => OpKind.Linear,
+    };
 
     /// <summary><c>Relu(x)</c>, <c>LeakyRelu(x)</c>, <c>LeakyRelu(x, 0.2f)</c>, ...: one tensor, then the op's constant if it has one.</summary>
     private int? Activation(InvocationExpressionSyntax invocation, string name)

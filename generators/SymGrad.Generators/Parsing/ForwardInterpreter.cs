@@ -136,6 +136,9 @@ internal sealed partial class ForwardInterpreter
             case LocalDeclarationStatementSyntax declaration:
                 Declare(declaration);
                 break;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } tuple }:
+                AssignTuple(tuple);
+                break;
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
                 Assign(assignment);
                 break;

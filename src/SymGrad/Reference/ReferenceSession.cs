@@ -74,11 +74,11 @@ public sealed partial class ReferenceSession : IDisposable
 
     /// <summary>A constant [<paramref name="rows"/>, <paramref name="columns"/>] tensor of <paramref name="values"/> widened to double.</summary>
     /// <exception cref="ArgumentException">The length is not rows x columns.</exception>
-    public Tensor Input(ReadOnlySpan<float> values, int rows, int columns) => Tensor.Constant(values, rows, columns);
+    public Tensor Input(ReadOnlySpan<float> values, int rows, int columns) => Batch(Tensor.Constant(values, rows, columns));
 
     /// <summary>A constant [<paramref name="rows"/>, <paramref name="columns"/>] tensor holding a copy of <paramref name="values"/>.</summary>
     /// <exception cref="ArgumentException">The length is not rows x columns.</exception>
-    public Tensor Input(ReadOnlySpan<double> values, int rows, int columns) => Tensor.Constant(values, rows, columns);
+    public Tensor Input(ReadOnlySpan<double> values, int rows, int columns) => Batch(Tensor.Constant(values, rows, columns));
 
     /// <summary>
     /// Runs the backward pass from <paramref name="loss"/> and gathers the result: the loss value,

@@ -37,6 +37,28 @@ public static class QuickRunner
         }
         json.WriteEndArray();
 
+        // The LSTMs of the recurrent work (F = 8, H = 32, batch 32, Adam): generated and reference only.
+        json.WriteStartArray("lstm");
+        foreach (var (steps, network, reference) in new (int, INetwork<float>, INetwork<float>)[]
+        {
+            (10, new LstmT10(1), new LstmT10(1)), (20, new LstmT20(1), new LstmT20(1)), (50, new LstmT50(1), new LstmT50(1)),
+        })
+        {
+            float[] inputs = LstmBenchmarks.Data(32 * network.InputSize, 2);
+            float[] targets = LstmBenchmarks.Data(32 * network.OutputSize, 3);
+            var adam = new Adam(1e-3);
+            var generated = Measure.Run(() => network.TrainStep(inputs, targets, adam), settings.WarmupSeconds, settings.RoundSeconds, settings.Rounds);
+            var tape = Measure.Run(() => reference.ComputeReferenceGradients(inputs, targets), 0, settings.RoundSeconds, settings.ReferenceRounds);
+            json.WriteStartObject();
+            json.WriteString("name", "LstmT" + steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("batch", 32);
+            json.WriteNumber("generated_us_per_step", Round(generated.MedianMicroseconds));
+            json.WriteNumber("generated_allocated_bytes_per_step", Math.Round(generated.AllocatedBytesPerCall));
+            json.WriteNumber("reference_us_per_gradient", Round(tape.MedianMicroseconds));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
         json.WriteStartArray("dense_products");
         foreach (var (batch, inputs, outputs) in new[] { (64, 784, 128), (64, 128, 64), (128, 784, 256), (128, 256, 256) })
         {

@@ -37,6 +37,16 @@ namespace SymGrad.Ops
         Softmax,
         /// <summary>A user's [Differentiable] scalar function applied element-wise, <c>Map(x, MyMath.Swish)</c>.</summary>
         Map,
+        /// <summary>A batch norm layer call, <c>bn.Forward(x)</c>: each feature normalized over the batch (running statistics in evaluation mode), then scaled and shifted.</summary>
+        BatchNorm,
+        /// <summary>A layer norm layer call, <c>ln.Forward(x)</c>: each sample normalized over its features, then scaled and shifted.</summary>
+        LayerNorm,
+        /// <summary>A dropout layer call, <c>drop.Forward(x)</c>: inverted dropout in training mode, the identity in evaluation mode.</summary>
+        Dropout,
+        /// <summary>Columns [start, start + width) of each row: a time step of a sequence input (<c>x.Step(t, F)</c>) or a gate block of a recurrent cell.</summary>
+        Slice,
+        /// <summary><c>Zeros(n)</c>: a [batch, n] tensor of zeros, the initial state of a recurrent loop.</summary>
+        Zeros,
     }
 
     /// <summary>The losses a <c>[Loss]</c> method may return. Every loss is averaged over the batch.</summary>
