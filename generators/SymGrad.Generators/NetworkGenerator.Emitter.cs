@@ -82,12 +82,14 @@ public sealed partial class NetworkGenerator
             WriteFields(c);
             WriteConstructor(c);
             WriteBufferMembers(c);
+            WriteInstrumentationMembers(c);
             WritePublicMethods(c);
             WriteLabelOverloads(c);
             WriteValidation(c);
             WriteReferencePath(c);
             WriteRunForward(c);
             WriteRunBackward(c);
+            WriteRecordStatistics(c);
         }
     }
 
@@ -218,6 +220,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public void Predict(" + input + ", global::System.Span<" + t + "> outputs)"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, outputs.Length, \"outputs\");");
+            WriteFiniteInputChecks(c, withTargets: false);
             w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", training: false" : "") + ");");
             w.WriteLine((output is null ? "inputs" : ReadSpan(c, output.Id)) + ".CopyTo(outputs);");
         }
@@ -227,6 +230,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeLoss(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
+            WriteFiniteInputChecks(c, withTargets: true);
             w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: false);
         }
@@ -236,6 +240,7 @@ public sealed partial class NetworkGenerator
         using (EmitBlock(w, "public " + t + " ComputeGradients(" + input + ", " + targets + ")"))
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
+            WriteFiniteInputChecks(c, withTargets: true);
             w.WriteLine("global::System.Array.Clear(__sg_gradients);");
             w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: true);
@@ -249,13 +254,7 @@ public sealed partial class NetworkGenerator
             {
                 w.WriteLine("throw new global::System.ArgumentNullException(\"optimizer\");");
             }
-            w.WriteLine(t + " loss = ComputeGradients(inputs, targets);");
-            w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
-            if (HasModes(c.Spec))
-            {
-                w.WriteLine("DropoutStep++;   // the next step draws new dropout masks");
-            }
-            w.WriteLine("return loss;");
+            WriteTrainStepBody(c);
         }
         w.WriteLine();
     }
@@ -281,6 +280,7 @@ public sealed partial class NetworkGenerator
         if (withGradient)
         {
             w.WriteLine("__sg_RunBackward(inputs, batch);");
+            WriteRecordStatisticsCall(c);
         }
         w.WriteLine("return loss;");
     }

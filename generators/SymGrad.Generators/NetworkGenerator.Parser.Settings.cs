@@ -17,6 +17,7 @@ public sealed partial class NetworkGenerator
         public bool IsDouble { get; set; }
         /// <summary>0 means infer.</summary>
         public int InputSize { get; set; }
+        public bool Instrumented { get; set; }
     }
 
     /// <summary>MaxBatchSize (at least 1), Precision (Float or Double), InputSize (at least 0); SG0014 otherwise.</summary>
@@ -31,6 +32,11 @@ public sealed partial class NetworkGenerator
         foreach (var argument in attribute.NamedArguments)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (argument.Key == "Instrumentation" && argument.Value.Value is bool instrumented)
+            {
+                settings.Instrumented = instrumented;
+                continue;
+            }
             if (argument.Value.Kind == TypedConstantKind.Error || argument.Value.Value is not int value)
             {
                 continue; // the compiler reports a mistyped argument

@@ -110,7 +110,9 @@ public sealed partial class NetworkGenerator
             new LossSpec(lossCall.Value.Kind, graph.OutputNode, lossCall.Value.Line, lossCall.Value.Source, lossCall.Value.Function),
             forward!.Value.Syntax.Identifier.ValueText,
             loss!.Value.Syntax.Identifier.ValueText,
-            SyntaxText.FileName(declaration.SyntaxTree.FilePath));
+            SyntaxText.FileName(declaration.SyntaxTree.FilePath),
+            settings.Instrumented);
+        ReportLints(spec, declaration, diagnostics, cancellationToken);
         return new ParseResult(shell, spec, diagnostics.ToEquatableArray());
     }
 

@@ -5,6 +5,7 @@ using GradientLab.Commands;
 var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do.")
 {
     new TrainCommand(),
+    new GradientsCommand(),
 };
 
 // The default study (no subcommand) is not written yet: show the help and the available commands.

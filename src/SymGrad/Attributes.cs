@@ -30,6 +30,14 @@ public sealed class NetworkAttribute : Attribute
     /// (0, the default, means infer).
     /// </summary>
     public int InputSize { get; set; }
+
+    /// <summary>
+    /// Generate per-layer gradient statistics into the backward pass (default false): the network gets a
+    /// <c>Statistics</c> property (<see cref="Instrumentation.GradientStatistics"/>), rejects non-finite
+    /// inputs and targets, and records clipping and update/weight ratios in <c>TrainStep</c>. Off, the
+    /// generated file contains none of this code.
+    /// </summary>
+    public bool Instrumentation { get; set; }
 }
 
 /// <summary>Marks the method <c>Tensor Forward(Tensor x)</c> that defines the network's computation.</summary>

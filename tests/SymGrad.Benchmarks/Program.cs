@@ -12,5 +12,5 @@ if (args.Contains("--quick"))
     QuickRunner.Run(stdout, args.Contains("--smoke") ? QuickSettings.Smoke : QuickSettings.Default);
     return 0;
 }
-BenchmarkSwitcher.FromTypes(new[] { typeof(TrainStepBenchmarks), typeof(GeneratorBenchmarks), typeof(DenseKernelBenchmarks), typeof(LstmBenchmarks) }).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(TrainStepBenchmarks).Assembly).Run(args);
 return 0;

@@ -19,6 +19,7 @@ namespace SymGrad.Generators.Model;
 /// <param name="ForwardMethod">Name of the user's <c>[Forward]</c> method (the reference path calls it).</param>
 /// <param name="LossMethod">Name of the user's <c>[Loss]</c> method.</param>
 /// <param name="SourceFile">File name (no directory) of the definition, for comments.</param>
+/// <param name="Instrumented">[Network(Instrumentation = true)]: emit the gradient statistics.</param>
 internal sealed record NetworkSpec(
     ClassShell Class,
     bool IsDouble,
@@ -32,7 +33,8 @@ internal sealed record NetworkSpec(
     LossSpec Loss,
     string ForwardMethod,
     string LossMethod,
-    string SourceFile);
+    string SourceFile,
+    bool Instrumented = false);
 
 /// <summary>The partial class's identity: enough to emit a matching partial declaration.</summary>
 /// <param name="Namespace">Containing namespace, or empty for the global namespace.</param>
