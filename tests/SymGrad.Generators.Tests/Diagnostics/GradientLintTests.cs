@@ -56,6 +56,13 @@ public sealed class GradientLintTests
             (i == 1 ? "        $$var h = Sigmoid(l1.Forward(x));" : "        h = " + between.Replace("F", $"Sigmoid(l{i}.Forward(h))", System.StringComparison.Ordinal) + ";")))
         + "\n        return h;";
 
+    private static string NormalizedSigmoidChain(int length, bool normalized) =>
+        string.Join("\n", Enumerable.Range(1, length).Select(i =>
+        {
+            string linear = $"l{i}.Forward({(i == 1 ? "x" : "h")})";
+            return (i == 1 ? "        var h = " : "        h = ") + $"Sigmoid({(normalized ? $"n{i}.Forward({linear})" : linear)});";
+        })) + "\n        return h;";
+
     private static string Layers(int count, string init = "XavierUniform") =>
         string.Join("\n", Enumerable.Range(1, count).Select(i => $"    readonly Linear l{i} = new(4, 4, Init.{init});"));
 
@@ -76,6 +83,11 @@ public sealed class GradientLintTests
         Assert.Empty(Lints(new MarkedSource(Net(Layers(6), SigmoidChain(6, "F").Replace("Sigmoid", "Tanh", System.StringComparison.Ordinal))).Text, "SG0101"));
         // A skip connection around every layer: h + Sigmoid(l.Forward(h)).
         Assert.Empty(Lints(new MarkedSource(Net(Layers(8), SigmoidChain(8, "h + F"))).Text, "SG0101"));
+        // Batch normalization before every sigmoid breaks the chain at each layer ...
+        string norms = string.Join("\n", Enumerable.Range(1, 8).Select(i => $"    readonly BatchNorm n{i} = new(4);"));
+        Assert.Empty(Lints(Net(Layers(8) + "\n" + norms, NormalizedSigmoidChain(8, normalized: true)), "SG0101"));
+        // ... while the same chain without the norms fires (so the line above can fail).
+        Assert.Single(Lints(Net(Layers(8), NormalizedSigmoidChain(8, normalized: false)), "SG0101"));
     }
 
     [Fact]
