@@ -27,7 +27,7 @@ LINT_REASONS = {
 }
 
 
-def network(namespace, name, summary, hidden, activation, init=None, residual=False, batch_norm=False, lints=()):
+def network(namespace, name, summary, hidden, activation, init=None, residual=False, batch_norm=False, lints=(), branch_init=None):
     call, default_init, lint = ACTIVATIONS[activation]
     init = init or default_init
     lints = sorted(set(lints) | ({lint} if lint and not residual and not batch_norm else set()))
@@ -40,7 +40,8 @@ def network(namespace, name, summary, hidden, activation, init=None, residual=Fa
               f"public partial class {name}", "{"]
     for i in range(1, hidden + 1):
         fan_in = 784 if i == 1 else WIDTH
-        lines.append(f"    readonly Linear fc{i} = new({fan_in}, {WIDTH}, Init.{init});")
+        layer_init = branch_init if residual and branch_init and i > 1 else init
+        lines.append(f"    readonly Linear fc{i} = new({fan_in}, {WIDTH}, Init.{layer_init});")
         if batch_norm:
             lines.append(f"    readonly BatchNorm bn{i} = new({WIDTH});")
     lines.append(f"    readonly Linear output = new({WIDTH}, 10, Init.XavierUniform);")
@@ -81,7 +82,9 @@ def main():
     write("Vanishing", "LeakyReluNet", network(ns, "LeakyReluNet", f"{shape}, LeakyReLU (slope 0.01), He init.", 8, "LeakyRelu"))
     write("Vanishing", "EluNet", network(ns, "EluNet", f"{shape}, ELU (alpha 1), He init.", 8, "Elu"))
     write("Vanishing", "ResidualReluNet", network(ns, "ResidualReluNet",
-          f"{shape}, ReLU, He init, residual: every layer after the first is h = h + Relu(fc(h)).", 8, "Relu", residual=True))
+          f"{shape}, ReLU, residual: every layer after the first is h = h + Relu(fc(h)). The first layer has He init; the branches"
+          " LeCun init (variance 1/fan_in), since with He init each branch doubles the variance of the sum.", 8, "Relu", residual=True,
+          branch_init="LeCunNormal"))
     write("Vanishing", "SigmoidBatchNormNet", network(ns, "SigmoidBatchNormNet",
           f"{shape}, sigmoid after batch normalization of every layer, Xavier init.", 8, "Sigmoid", batch_norm=True))
 
