@@ -98,6 +98,26 @@ def main():
           f"784 -> {WIDTH} x 20 -> 10, sigmoid, Xavier init, residual: every layer after the first is h = h + Sigmoid(fc(h)).",
           20, "Sigmoid", residual=True))
 
+    # One switch from (activation, depth) to a constructor: generated classes share no base type.
+    cases = []
+    for activation in ("Sigmoid", "Tanh", "Relu"):
+        for depth in range(2, 21):
+            name = f"{activation}Depth{depth:02d}"
+            cases.append(f'            case ("{activation}", {depth}): {{ var n = new {name}(seed); return new(n, n.Statistics); }}')
+    registry = "\n".join([
+        "// Written by tools/make_study_networks.py: edit the script and rerun it rather than this file.",
+        "using System;", "using GradientLab.Studies;", "", "namespace GradientLab.Networks.Depth;", "",
+        "/// <summary>The depth study's networks by activation (Sigmoid, Tanh, Relu) and depth (2 to 20 hidden layers).</summary>",
+        "public static class DepthNetworks", "{",
+        "    public const int MinDepth = 2;", "", "    public const int MaxDepth = 20;", "",
+        "    /// <summary>The network with <paramref name=\"depth\"/> hidden layers of <paramref name=\"activation\"/>.</summary>",
+        "    public static InstrumentedNetwork Create(string activation, int depth, int seed)",
+        "    {", "        switch (activation, depth)", "        {"] + cases + [
+        "            default: throw new ArgumentOutOfRangeException(nameof(depth), depth, $\"Expected Sigmoid, Tanh or Relu and a depth in [{MinDepth}, {MaxDepth}], but got {activation} at {depth}.\");",
+        "        }", "    }", "}", ""])
+    with open(os.path.join(ROOT, "Depth", "DepthNetworks.cs"), "w", newline="\n") as f:
+        f.write(registry)
+
     # The init study: ReLU with Xavier (the He counterpart is Vanishing.ReluNet).
     ns = "GradientLab.Networks.Initialization"
     write("Initialization", "ReluXavierNet", network(ns, "ReluXavierNet", f"{shape}, ReLU, Xavier init: too small for ReLU by sqrt(2) per layer.",

@@ -9,6 +9,7 @@ var vanishing = new StudyCommand(new VanishingStudy());
 var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do. Without a command it runs the 'vanishing' study with its defaults.")
 {
     vanishing,
+    new StudyCommand(new DepthStudy()),
     new TrainCommand(),
     new GradientsCommand(),
 };
