@@ -15,41 +15,53 @@ public sealed partial class NetworkGenerator
 {
     private static void WriteRunBackward(EmitContext c)
     {
-        var w = c.Writer;
         WritePass(c, "The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.", "__sg_RunBackward",
-            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.Plan.BackwardOrder,
-            () => WriteClearedAdjoints(c),
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.GroupLoops(c.Plan.BackwardOrder),
+            () =>
+            {
+                WriteClearedAdjoints(c);
+                WriteLastStepClears(c);
+            },
             id =>
             {
-                var node = c.Spec.Nodes[id];
-                WriteBackwardComment(c, node);
-                using (EmitBlock(w, null))
+                if (id < 0)
                 {
-                    switch (node.Op)
-                    {
-                        case OpKind.Linear:
-                            WriteLinearBackward(c, node);
-                            break;
-                        case OpKind.Softmax:
-                            WriteSoftmaxBackward(c, node);
-                            break;
-                        case OpKind.Map:
-                            WriteMapBackward(c, node);
-                            break;
-                        case OpKind.Slice:
-                            WriteSliceBackward(c, node);
-                            break;
-                        case OpKind.BatchNorm:
-                        case OpKind.LayerNorm:
-                        case OpKind.Dropout:
-                            WriteNormalizationBackward(c, node);
-                            break;
-                        default:
-                            WriteElementwiseBackward(c, node);
-                            break;
-                    }
+                    WriteRolledBackward(c, c.LoopOfItem(id));
+                    return;
                 }
+                WriteBackwardNode(c, c.Spec.Nodes[id]);
             });
+    }
+
+    private static void WriteBackwardNode(EmitContext c, NodeSpec node)
+    {
+        WriteBackwardComment(c, node);
+        using (EmitBlock(c.Writer, null))
+        {
+            switch (node.Op)
+            {
+                case OpKind.Linear:
+                    WriteLinearBackward(c, node);
+                    break;
+                case OpKind.Softmax:
+                    WriteSoftmaxBackward(c, node);
+                    break;
+                case OpKind.Map:
+                    WriteMapBackward(c, node);
+                    break;
+                case OpKind.Slice:
+                    WriteSliceBackward(c, node);
+                    break;
+                case OpKind.BatchNorm:
+                case OpKind.LayerNorm:
+                case OpKind.Dropout:
+                    WriteNormalizationBackward(c, node);
+                    break;
+                default:
+                    WriteElementwiseBackward(c, node);
+                    break;
+            }
+        }
     }
 
     private static void WriteSoftmaxBackward(EmitContext c, NodeSpec node)

@@ -35,7 +35,7 @@ public sealed partial class NetworkGenerator
             }
         }
         WritePass(c, "The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).", "__sg_RunForward",
-            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), nodes,
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), c.GroupLoops(nodes),
             () =>
             {
                 if (modes)
@@ -46,6 +46,11 @@ public sealed partial class NetworkGenerator
             },
             id =>
             {
+                if (id < 0)
+                {
+                    WriteRolledForward(c, c.LoopOfItem(id));
+                    return;
+                }
                 WriteForwardComment(c, c.Spec.Nodes[id]);
                 WriteForwardNode(c, c.Spec.Nodes[id]);
             });

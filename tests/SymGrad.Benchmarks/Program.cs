@@ -9,7 +9,11 @@ using SymGrad.Benchmarks;
 // bytes/step after warm-up); otherwise BenchmarkDotNet with its usual arguments.
 if (args.Length > 0 && args[0] == "--quick")
 {
-    foreach (var (steps, network) in new (int, INetwork<float>)[] { (10, new LstmT10(1)), (20, new LstmT20(1)), (50, new LstmT50(1)) })
+    foreach (var (name, network) in new (string, INetwork<float>)[]
+    {
+        ("LstmT10", new LstmT10(1)), ("LstmT20", new LstmT20(1)), ("LstmT50Unrolled", new LstmT50Unrolled(1)), ("LstmT100Unrolled", new LstmT100Unrolled(1)),
+        ("LstmT10Rolled", new LstmT10Rolled(1)), ("LstmT20Rolled", new LstmT20Rolled(1)), ("LstmT50Rolled", new LstmT50Rolled(1)), ("LstmT100Rolled", new LstmT100Rolled(1)),
+    })
     {
         float[] inputs = LstmBenchmarks.Data(32 * network.InputSize, 2);
         float[] targets = LstmBenchmarks.Data(32 * network.OutputSize, 3);
@@ -28,7 +32,7 @@ if (args.Length > 0 && args[0] == "--quick")
         watch.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"network\":\"LstmT{steps}\",\"batch\":32,\"usPerStep\":{watch.Elapsed.TotalMicroseconds / Iterations:F1},\"bytesPerStep\":{allocated / Iterations}}}"));
+            $"{{\"network\":\"{name}\",\"batch\":32,\"usPerStep\":{watch.Elapsed.TotalMicroseconds / Iterations:F1},\"bytesPerStep\":{allocated / Iterations}}}"));
     }
     return;
 }
