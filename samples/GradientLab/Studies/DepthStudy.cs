@@ -21,10 +21,7 @@ public sealed class DepthStudy : IStudy
     private static readonly (string Activation, string Label)[] s_families = { ("Sigmoid", "sigmoid+Xavier"), ("Tanh", "tanh+Xavier"), ("Relu", "ReLU+He") };
 
     private readonly Option<int> _batches = new("--batches") { Description = "Batches of 64 training images the ratio at initialization is averaged over (geometric mean).", DefaultValueFactory = _ => 4 };
-    private readonly Option<int> _steps = new("--steps") { Description = "SGD steps for the depth-20 plain and residual networks.", DefaultValueFactory = _ => 600 };
-    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Plain SGD's step size for the depth-20 training.", DefaultValueFactory = _ => 0.05 };
-    private readonly Option<int> _trainingSamples = new("--training-samples") { Description = "Draw batches from the first N training images.", DefaultValueFactory = _ => 60000 };
-    private readonly Option<int> _testSamples = new("--test-samples") { Description = "Measure accuracy on the first N test images.", DefaultValueFactory = _ => 10000 };
+    private readonly BudgetOptions _budget = new(defaultSteps: 600, defaultLearningRate: 0.05);
 
     public string Name => "depth";
 
@@ -32,13 +29,9 @@ public sealed class DepthStudy : IStudy
 
     public void AddOptions(Command command)
     {
-        foreach (var option in new[] { _batches, _steps, _trainingSamples, _testSamples })
-        {
-            OptionRules.RequirePositive(option);
-            command.Options.Add(option);
-        }
-        OptionRules.RequirePositiveFinite(_learningRate);
-        command.Options.Add(_learningRate);
+        OptionRules.RequirePositive(_batches);
+        command.Options.Add(_batches);
+        _budget.AddTo(command);
     }
 
     public StudyReport Run(StudyContext context, ParseResult parseResult)
@@ -74,8 +67,7 @@ public sealed class DepthStudy : IStudy
         }
         task.Complete($"ratio at initialization: {ratios.Count} networks measured");
 
-        var budget = new TrainingBudget(parseResult.GetValue(_steps), 64, parseResult.GetValue(_learningRate),
-            ObserveEvery: Math.Max(1, parseResult.GetValue(_steps) / 60), parseResult.GetValue(_trainingSamples), parseResult.GetValue(_testSamples));
+        var budget = _budget.Read(parseResult, batchSize: 64);
         var trained = new List<DepthTrainingResult>();
         foreach (var (label, create) in new (string, Func<int, InstrumentedNetwork>)[]
         {

@@ -31,11 +31,8 @@ public sealed class VanishingStudy : IStudy
         new("sigmoid+BatchNorm", "sigmoid after batch norm, Xavier init", seed => { var n = new SigmoidBatchNormNet(seed); return new(n, n.Statistics); }),
     };
 
-    private readonly Option<int> _steps = new("--steps") { Description = "SGD steps per network.", DefaultValueFactory = _ => 600 };
+    private readonly BudgetOptions _budget = new(defaultSteps: 600, defaultLearningRate: 0.05);
     private readonly Option<int> _batchSize = new("--batch-size") { Description = "Images per step (2 to 64).", DefaultValueFactory = _ => 64 };
-    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Plain SGD's step size, the same for every network.", DefaultValueFactory = _ => 0.05 };
-    private readonly Option<int> _trainingSamples = new("--training-samples") { Description = "Draw batches from the first N training images.", DefaultValueFactory = _ => 60000 };
-    private readonly Option<int> _testSamples = new("--test-samples") { Description = "Measure accuracy on the first N test images.", DefaultValueFactory = _ => 10000 };
 
     public string Name => "vanishing";
 
@@ -43,19 +40,14 @@ public sealed class VanishingStudy : IStudy
 
     public void AddOptions(Command command)
     {
-        foreach (var option in new[] { _steps, _batchSize, _trainingSamples, _testSamples })
-        {
-            OptionRules.RequirePositive(option);
-            command.Options.Add(option);
-        }
-        OptionRules.RequirePositiveFinite(_learningRate);
-        command.Options.Add(_learningRate);
+        _budget.AddTo(command);
+        OptionRules.RequirePositive(_batchSize);
+        command.Options.Add(_batchSize);
     }
 
     public StudyReport Run(StudyContext context, ParseResult parseResult)
     {
-        var budget = new TrainingBudget(parseResult.GetValue(_steps), parseResult.GetValue(_batchSize), parseResult.GetValue(_learningRate),
-            ObserveEvery: Math.Max(1, parseResult.GetValue(_steps) / 60), parseResult.GetValue(_trainingSamples), parseResult.GetValue(_testSamples));
+        var budget = _budget.Read(parseResult, parseResult.GetValue(_batchSize));
         var results = new List<VanishingNetworkResult>();
         foreach (var candidate in Networks)
         {
