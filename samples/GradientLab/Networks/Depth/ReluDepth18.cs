@@ -1,0 +1,56 @@
+// Written by tools/make_study_networks.py: edit the script and rerun it rather than this file.
+using SymGrad;
+
+namespace GradientLab.Networks.Depth;
+
+/// <summary>784 -> 64 x 18 -> 10, ReLU, He init.</summary>
+[Network(MaxBatchSize = 64, Instrumentation = true)]
+public partial class ReluDepth18
+{
+    readonly Linear fc1 = new(784, 64, Init.HeNormal);
+    readonly Linear fc2 = new(64, 64, Init.HeNormal);
+    readonly Linear fc3 = new(64, 64, Init.HeNormal);
+    readonly Linear fc4 = new(64, 64, Init.HeNormal);
+    readonly Linear fc5 = new(64, 64, Init.HeNormal);
+    readonly Linear fc6 = new(64, 64, Init.HeNormal);
+    readonly Linear fc7 = new(64, 64, Init.HeNormal);
+    readonly Linear fc8 = new(64, 64, Init.HeNormal);
+    readonly Linear fc9 = new(64, 64, Init.HeNormal);
+    readonly Linear fc10 = new(64, 64, Init.HeNormal);
+    readonly Linear fc11 = new(64, 64, Init.HeNormal);
+    readonly Linear fc12 = new(64, 64, Init.HeNormal);
+    readonly Linear fc13 = new(64, 64, Init.HeNormal);
+    readonly Linear fc14 = new(64, 64, Init.HeNormal);
+    readonly Linear fc15 = new(64, 64, Init.HeNormal);
+    readonly Linear fc16 = new(64, 64, Init.HeNormal);
+    readonly Linear fc17 = new(64, 64, Init.HeNormal);
+    readonly Linear fc18 = new(64, 64, Init.HeNormal);
+    readonly Linear output = new(64, 10, Init.XavierUniform);
+
+    [Forward]
+    Tensor Forward(Tensor x)
+    {
+        var h = Relu(fc1.Forward(x));
+        h = Relu(fc2.Forward(h));
+        h = Relu(fc3.Forward(h));
+        h = Relu(fc4.Forward(h));
+        h = Relu(fc5.Forward(h));
+        h = Relu(fc6.Forward(h));
+        h = Relu(fc7.Forward(h));
+        h = Relu(fc8.Forward(h));
+        h = Relu(fc9.Forward(h));
+        h = Relu(fc10.Forward(h));
+        h = Relu(fc11.Forward(h));
+        h = Relu(fc12.Forward(h));
+        h = Relu(fc13.Forward(h));
+        h = Relu(fc14.Forward(h));
+        h = Relu(fc15.Forward(h));
+        h = Relu(fc16.Forward(h));
+        h = Relu(fc17.Forward(h));
+        h = Relu(fc18.Forward(h));
+        return output.Forward(h);
+    }
+
+    [Loss]
+    Tensor Loss(Tensor logits, Tensor target) => SoftmaxCrossEntropy(logits, target);
+}
