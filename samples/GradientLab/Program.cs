@@ -1,11 +1,13 @@
 using System.CommandLine;
 using GradientLab.Commands;
+using GradientLab.Studies;
 
 // The command tree. Parsing, usage errors (exit code 2) and invocation live in CommandLineRunner.
 var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do.")
 {
     new TrainCommand(),
     new GradientsCommand(),
+    new StudyCommand(new RecurrentStudy()),
 };
 
 // The default study (no subcommand) is not written yet: show the help and the available commands.
