@@ -8,6 +8,7 @@ var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and sh
     new TrainCommand(),
     new GradientsCommand(),
     new StudyCommand(new RecurrentStudy()),
+    new StudyCommand(new ClippingStudy()),
 };
 
 // The default study (no subcommand) is not written yet: show the help and the available commands.
