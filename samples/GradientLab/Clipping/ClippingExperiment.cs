@@ -57,7 +57,7 @@ public sealed record ClippingSettings(int Steps, int BatchSize, double LearningR
 /// <param name="NormAfter">||g||_2 per step after clipping (equal to before without clipping).</param>
 /// <param name="FiredCount">Steps at which clipping changed the gradient.</param>
 /// <param name="FirstNonFiniteStep">The first step (from 1) whose loss or gradient norm was NaN or infinite; 0 when none.</param>
-/// <param name="Accuracy">Test accuracy after the run (NaN outputs count as wrong).</param>
+/// <param name="Accuracy">Test accuracy after the run (after a divergence, near chance: NaN outputs name no class reliably).</param>
 /// <param name="Seconds">Wall time.</param>
 public sealed record ClippingRun(bool Clipped, double[] Loss, double[] NormBefore, double[] NormAfter, long FiredCount, int FirstNonFiniteStep, double Accuracy, double Seconds)
 {
