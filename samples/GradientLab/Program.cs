@@ -7,6 +7,7 @@ var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and sh
 {
     new TrainCommand(),
     new GradientsCommand(),
+    new InspectCommand(),
     new StudyCommand(new RecurrentStudy()),
     new StudyCommand(new ClippingStudy()),
 };
