@@ -15,28 +15,19 @@ namespace GradientLab.Networks;
 /// <param name="Source">That file's text (embedded in the app at build time).</param>
 public sealed record SampleNetwork(string Name, Type Type, string SourcePath, string Source)
 {
-    private static readonly Regex Suppression = new(@"^\s*#pragma\s+warning\s+disable\s+([^\r\n/]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-
     /// <summary>Makes the network with <paramref name="seed"/> (the generated constructor: same seed, same weights).</summary>
     public INetwork<float> Create(int seed) => (INetwork<float>)Activator.CreateInstance(Type, seed)!;
 
-    /// <summary>
-    /// The SymGrad lints (SG01xx) this network triggers. The samples build with warnings as errors, so
-    /// every lint a sample triggers is suppressed in its file with <c>#pragma warning disable</c>, next to
-    /// a comment saying why; these are those IDs (a generator test checks that they are exactly the lints
-    /// the generator reports for the file).
-    /// </summary>
-    public IReadOnlyList<string> Lints =>
-        Suppression.Matches(Source).SelectMany(m => m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Where(id => id.StartsWith("SG01", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The SymGrad lints (SG01xx warnings) the generator reports for this network's file (<see cref="SampleLints"/>).</summary>
+    public IReadOnlyList<string> Lints => SampleLints.For(SourcePath.StartsWith("Networks/", StringComparison.Ordinal) ? SourcePath["Networks/".Length..] : SourcePath);
 
-    /// <summary>The comment line above the first suppression (why the lint is accepted), or null.</summary>
+    /// <summary>The comment line above the file's first <c>#pragma warning disable</c> (why a lint is accepted), or null.</summary>
     public string? LintReason
     {
         get
         {
             string[] lines = Source.Split('\n');
-            int pragma = Array.FindIndex(lines, l => Suppression.IsMatch(l));
+            int pragma = Array.FindIndex(lines, l => l.TrimStart().StartsWith("#pragma warning disable", StringComparison.Ordinal));
             return pragma > 0 && lines[pragma - 1].TrimStart().StartsWith("//", StringComparison.Ordinal) ? lines[pragma - 1].Trim().TrimStart('/').Trim() : null;
         }
     }
