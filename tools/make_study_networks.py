@@ -27,7 +27,7 @@ LINT_REASONS = {
 }
 
 
-def network(namespace, name, summary, hidden, activation, init=None, residual=False, batch_norm=False, lints=()):
+def network(namespace, name, summary, hidden, activation, init=None, residual=False, batch_norm=False, lints=(), branch_init=None):
     call, default_init, lint = ACTIVATIONS[activation]
     init = init or default_init
     lints = sorted(set(lints) | ({lint} if lint and not residual and not batch_norm else set()))
@@ -40,7 +40,8 @@ def network(namespace, name, summary, hidden, activation, init=None, residual=Fa
               f"public partial class {name}", "{"]
     for i in range(1, hidden + 1):
         fan_in = 784 if i == 1 else WIDTH
-        lines.append(f"    readonly Linear fc{i} = new({fan_in}, {WIDTH}, Init.{init});")
+        layer_init = branch_init if residual and branch_init and i > 1 else init
+        lines.append(f"    readonly Linear fc{i} = new({fan_in}, {WIDTH}, Init.{layer_init});")
         if batch_norm:
             lines.append(f"    readonly BatchNorm bn{i} = new({WIDTH});")
     lines.append(f"    readonly Linear output = new({WIDTH}, 10, Init.XavierUniform);")
@@ -81,7 +82,9 @@ def main():
     write("Vanishing", "LeakyReluNet", network(ns, "LeakyReluNet", f"{shape}, LeakyReLU (slope 0.01), He init.", 8, "LeakyRelu"))
     write("Vanishing", "EluNet", network(ns, "EluNet", f"{shape}, ELU (alpha 1), He init.", 8, "Elu"))
     write("Vanishing", "ResidualReluNet", network(ns, "ResidualReluNet",
-          f"{shape}, ReLU, He init, residual: every layer after the first is h = h + Relu(fc(h)).", 8, "Relu", residual=True))
+          f"{shape}, ReLU, residual: every layer after the first is h = h + Relu(fc(h)). The first layer has He init; the branches"
+          " LeCun init (variance 1/fan_in), since with He init each branch doubles the variance of the sum.", 8, "Relu", residual=True,
+          branch_init="LeCunNormal"))
     write("Vanishing", "SigmoidBatchNormNet", network(ns, "SigmoidBatchNormNet",
           f"{shape}, sigmoid after batch normalization of every layer, Xavier init.", 8, "Sigmoid", batch_norm=True))
 
@@ -94,6 +97,26 @@ def main():
     write("Depth", "ResidualSigmoidDepth20", network(ns, "ResidualSigmoidDepth20",
           f"784 -> {WIDTH} x 20 -> 10, sigmoid, Xavier init, residual: every layer after the first is h = h + Sigmoid(fc(h)).",
           20, "Sigmoid", residual=True))
+
+    # One switch from (activation, depth) to a constructor: generated classes share no base type.
+    cases = []
+    for activation in ("Sigmoid", "Tanh", "Relu"):
+        for depth in range(2, 21):
+            name = f"{activation}Depth{depth:02d}"
+            cases.append(f'            case ("{activation}", {depth}): {{ var n = new {name}(seed); return new(n, n.Statistics); }}')
+    registry = "\n".join([
+        "// Written by tools/make_study_networks.py: edit the script and rerun it rather than this file.",
+        "using System;", "using GradientLab.Studies;", "", "namespace GradientLab.Networks.Depth;", "",
+        "/// <summary>The depth study's networks by activation (Sigmoid, Tanh, Relu) and depth (2 to 20 hidden layers).</summary>",
+        "public static class DepthNetworks", "{",
+        "    public const int MinDepth = 2;", "", "    public const int MaxDepth = 20;", "",
+        "    /// <summary>The network with <paramref name=\"depth\"/> hidden layers of <paramref name=\"activation\"/>.</summary>",
+        "    public static InstrumentedNetwork Create(string activation, int depth, int seed)",
+        "    {", "        switch (activation, depth)", "        {"] + cases + [
+        "            default: throw new ArgumentOutOfRangeException(nameof(depth), depth, $\"Expected Sigmoid, Tanh or Relu and a depth in [{MinDepth}, {MaxDepth}], but got {activation} at {depth}.\");",
+        "        }", "    }", "}", ""])
+    with open(os.path.join(ROOT, "Depth", "DepthNetworks.cs"), "w", newline="\n") as f:
+        f.write(registry)
 
     # The init study: ReLU with Xavier (the He counterpart is Vanishing.ReluNet).
     ns = "GradientLab.Networks.Initialization"

@@ -15,41 +15,53 @@ public sealed partial class NetworkGenerator
 {
     private static void WriteRunBackward(EmitContext c)
     {
-        var w = c.Writer;
         WritePass(c, "The backward pass over <paramref name=\"batch\"/> samples, after the loss has written the prediction's adjoint.", "__sg_RunBackward",
-            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.Plan.BackwardOrder,
-            () => WriteClearedAdjoints(c),
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch", "inputs, batch", c.GroupLoops(c.Plan.BackwardOrder),
+            () =>
+            {
+                WriteClearedAdjoints(c);
+                WriteLastStepClears(c);
+            },
             id =>
             {
-                var node = c.Spec.Nodes[id];
-                WriteBackwardComment(c, node);
-                using (EmitBlock(w, null))
+                if (id < 0)
                 {
-                    switch (node.Op)
-                    {
-                        case OpKind.Linear:
-                            WriteLinearBackward(c, node);
-                            break;
-                        case OpKind.Softmax:
-                            WriteSoftmaxBackward(c, node);
-                            break;
-                        case OpKind.Map:
-                            WriteMapBackward(c, node);
-                            break;
-                        case OpKind.Slice:
-                            WriteSliceBackward(c, node);
-                            break;
-                        case OpKind.BatchNorm:
-                        case OpKind.LayerNorm:
-                        case OpKind.Dropout:
-                            WriteNormalizationBackward(c, node);
-                            break;
-                        default:
-                            WriteElementwiseBackward(c, node);
-                            break;
-                    }
+                    WriteRolledBackward(c, c.LoopOfItem(id));
+                    return;
                 }
+                WriteBackwardNode(c, c.Spec.Nodes[id]);
             });
+    }
+
+    private static void WriteBackwardNode(EmitContext c, NodeSpec node)
+    {
+        WriteBackwardComment(c, node);
+        using (EmitBlock(c.Writer, null))
+        {
+            switch (node.Op)
+            {
+                case OpKind.Linear:
+                    WriteLinearBackward(c, node);
+                    break;
+                case OpKind.Softmax:
+                    WriteSoftmaxBackward(c, node);
+                    break;
+                case OpKind.Map:
+                    WriteMapBackward(c, node);
+                    break;
+                case OpKind.Slice:
+                    WriteSliceBackward(c, node);
+                    break;
+                case OpKind.BatchNorm:
+                case OpKind.LayerNorm:
+                case OpKind.Dropout:
+                    WriteNormalizationBackward(c, node);
+                    break;
+                default:
+                    WriteElementwiseBackward(c, node);
+                    break;
+            }
+        }
     }
 
     private static void WriteSoftmaxBackward(EmitContext c, NodeSpec node)
@@ -134,6 +146,11 @@ public sealed partial class NetworkGenerator
         string bias = Literals.Int(layer.Offset + layer.WeightCount) + ", " + Literals.Int(layer.Outputs);
         string sizes = "batch, " + Literals.Int(layer.Inputs) + ", " + Literals.Int(layer.Outputs);
 
+        if (IsUnrolled(layer))
+        {
+            WriteUnrolledLinearBackward(c, layer, operand, node.Id, inputGradient, assigns);
+            return;
+        }
         w.WriteLine("global::System.ReadOnlySpan<" + t + "> x = " + ReadSpan(c, operand) + ";");
         w.WriteLine("global::System.ReadOnlySpan<" + t + "> dz = " + ReadArray(c, AdjointName(node.Id), layer.Outputs) + ";");
         w.WriteLine("global::System.Span<" + t + "> g = __sg_gradients;");
@@ -146,45 +163,11 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("// dX skipped: " + (operand == 0 || IsInput(c, operand) ? "the network input" : "the operand") + " needs no gradient.");
         }
-        if (!IsUnrolled(layer))
+        w.WriteLine("global::SymGrad.Kernels.Dense.BackwardWeights<" + t + ">(dz, x, g.Slice(" + weights + "), g.Slice(" + bias + "), " + sizes + ");");
+        if (inputGradient)
         {
-            w.WriteLine("global::SymGrad.Kernels.Dense.BackwardWeights<" + t + ">(dz, x, g.Slice(" + weights + "), g.Slice(" + bias + "), " + sizes + ");");
-            if (inputGradient)
-            {
-                w.WriteLine("global::SymGrad.Kernels.Dense.BackwardInput<" + t + ">(dz, p.Slice(" + weights + "), dx, " + sizes
-                    + ", accumulate: " + (assigns ? "false" : "true") + ");");
-            }
-            return;
-        }
-        using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
-        {
-            w.WriteLine("int i = b * " + Literals.Int(layer.Inputs) + ";");
-            w.WriteLine("int o = b * " + Literals.Int(layer.Outputs) + ";");
-            w.WriteLine("// dW[o, i] += dZ[o] * X[i]; db[o] += dZ[o]");
-            int biasOffset = layer.Offset + layer.WeightCount;
-            for (int output = 0; output < layer.Outputs; output++)
-            {
-                string dz = "dz[o + " + Literals.Int(output) + "]";
-                for (int input = 0; input < layer.Inputs; input++)
-                {
-                    w.WriteLine("g[" + Literals.Int(layer.Offset + output * layer.Inputs + input) + "] += " + dz + " * x[i + " + Literals.Int(input) + "];");
-                }
-                w.WriteLine("g[" + Literals.Int(biasOffset + output) + "] += " + dz + ";");
-            }
-            if (!inputGradient)
-            {
-                return;
-            }
-            w.WriteLine("// dX[i] " + (assigns ? "=" : "+=") + " sum over o of dZ[o] * W[o, i]");
-            for (int input = 0; input < layer.Inputs; input++)
-            {
-                var terms = new List<string>();
-                for (int output = 0; output < layer.Outputs; output++)
-                {
-                    terms.Add("dz[o + " + Literals.Int(output) + "] * p[" + Literals.Int(layer.Offset + output * layer.Inputs + input) + "]");
-                }
-                WriteSum(w, "dx[i + " + Literals.Int(input) + "]" + (assigns ? " = " : " += "), terms);
-            }
+            w.WriteLine("global::SymGrad.Kernels.Dense.BackwardInput<" + t + ">(dz, p.Slice(" + weights + "), dx, " + sizes
+                + ", accumulate: " + (assigns ? "false" : "true") + ");");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class NetworkGenerator
             }
         }
         WritePass(c, "The forward pass over <paramref name=\"batch\"/> samples (lengths validated by the caller).", "__sg_RunForward",
-            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), nodes,
+            "global::System.ReadOnlySpan<" + c.T + "> inputs, int batch" + (modes ? ", bool training" : ""), "inputs, batch" + (modes ? ", training" : ""), c.GroupLoops(nodes),
             () =>
             {
                 if (modes)
@@ -46,6 +46,11 @@ public sealed partial class NetworkGenerator
             },
             id =>
             {
+                if (id < 0)
+                {
+                    WriteRolledForward(c, c.LoopOfItem(id));
+                    return;
+                }
                 WriteForwardComment(c, c.Spec.Nodes[id]);
                 WriteForwardNode(c, c.Spec.Nodes[id]);
             });
@@ -83,6 +88,11 @@ public sealed partial class NetworkGenerator
                     WriteNormalizationForward(c, node, operand0);
                     break;
                 default:
+                    if (ActivationKernel(node.Op) is { } kernel)
+                    {
+                        WriteActivationKernelForward(c, node, kernel);
+                        break;
+                    }
                     WriteElementwiseForward(c, node, op);
                     break;
             }
@@ -117,31 +127,15 @@ public sealed partial class NetworkGenerator
             return;
         }
         string t = c.T;
-        w.WriteLine("global::System.ReadOnlySpan<" + t + "> p = __sg_parameters;");
         if (!IsUnrolled(layer))
         {
+            w.WriteLine("global::System.ReadOnlySpan<" + t + "> p = __sg_parameters;");
             w.WriteLine("global::SymGrad.Kernels.Dense.Forward<" + t + ">(" + ReadSpan(c, operand) + ", p.Slice(" + Literals.Int(layer.Offset) + ", "
                 + Literals.Int(layer.WeightCount) + "), p.Slice(" + Literals.Int(layer.Offset + layer.WeightCount) + ", " + Literals.Int(layer.Outputs) + "), "
                 + WriteSpan(c, ValueName(node.Id), layer.Outputs) + ", batch, " + Literals.Int(layer.Inputs) + ", " + Literals.Int(layer.Outputs) + ");");
             return;
         }
-        w.WriteLine("global::System.ReadOnlySpan<" + t + "> x = " + ReadSpan(c, operand) + ";");
-        w.WriteLine("global::System.Span<" + t + "> z = " + WriteSpan(c, ValueName(node.Id), layer.Outputs) + ";");
-        using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
-        {
-            w.WriteLine("int i = b * " + Literals.Int(layer.Inputs) + ";");
-            w.WriteLine("int o = b * " + Literals.Int(layer.Outputs) + ";");
-            int biasOffset = layer.Offset + layer.WeightCount;
-            for (int output = 0; output < layer.Outputs; output++)
-            {
-                var terms = new List<string> { "p[" + Literals.Int(biasOffset + output) + "]" };
-                for (int input = 0; input < layer.Inputs; input++)
-                {
-                    terms.Add("p[" + Literals.Int(layer.Offset + output * layer.Inputs + input) + "] * x[i + " + Literals.Int(input) + "]");
-                }
-                WriteSum(w, "z[o + " + Literals.Int(output) + "] = ", terms);
-            }
-        }
+        WriteUnrolledLinearForward(c, layer, operand, node.Id);
     }
 
     /// <summary><c>lhs term + term + ...;</c>, wrapped every <see cref="TermsPerLine"/> terms.</summary>

@@ -55,7 +55,6 @@ public sealed partial class NetworkGenerator
         w.WriteLine();
         w.WriteLine("// Non-trainable state (batch norm running statistics; layout: StateViews) and the mode.");
         w.WriteLine("private readonly " + t + "[] __sg_state = new " + t + "[" + Literals.Int(StateCount(c.Spec)) + "];");
-        w.WriteLine("private readonly ulong __sg_seed;");
         w.WriteLine("private bool __sg_forwardTraining;   // the mode of the last forward pass, which its backward pass follows");
         w.WriteLine();
         w.WriteLine("private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::SymGrad.ParameterView> __sg_stateViews =");
@@ -79,7 +78,7 @@ public sealed partial class NetworkGenerator
         {
             return;
         }
-        w.WriteLine("__sg_seed = unchecked((ulong)seed);");
+        w.WriteLine("DropoutSeed = unchecked((ulong)seed);");
         foreach (var layer in c.Spec.Layers)
         {
             if (layer.Kind == LayerKind.BatchNorm)
@@ -114,6 +113,9 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("public long DropoutStep { get; set; }");
         w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine("public ulong DropoutSeed { get; set; }");
+        w.WriteLine();
     }
 
     /// <summary>The reference session's mode and state, after it began.</summary>
@@ -129,7 +131,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("__sg_stateCopy[__sg_i] = __sg_state[__sg_i];");
         }
-        w.WriteLine("__sg_session.Configure(__sg_stateCopy, IsTraining, __sg_seed, DropoutStep);");
+        w.WriteLine("__sg_session.Configure(__sg_stateCopy, IsTraining, DropoutSeed, DropoutStep);");
     }
 
     private static void WriteNormalizationForward(EmitContext c, NodeSpec node, int operand)
@@ -144,7 +146,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("// Evaluation mode keeps every element (probability 0): y = x, mask = 1.");
             w.WriteLine("global::SymGrad.Kernels.Dropout.Forward<" + t + ">(" + x + ", " + y + ", " + WriteSpan(c, MaskName(node.Id), node.Features) + ", batch * " + f
-                + ", training ? " + Literals.Real(layer?.Probability ?? 0, true) + " : 0.0, __sg_seed, DropoutStep, " + Literals.Int(layer?.Stream ?? 0) + ");");
+                + ", training ? " + Literals.Real(layer?.Probability ?? 0, true) + " : 0.0, DropoutSeed, DropoutStep, " + Literals.Int(layer?.Stream ?? 0) + ");");
             return;
         }
         if (layer is null)

@@ -17,7 +17,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("global::System.Span<" + c.T + "> y = " + WriteSpan(c, ValueName(node.Id), node.Features) + ";");
         using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
         {
-            w.WriteLine("x.Slice(b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + Literals.Int((int)node.Constant) + ", " + width + ").CopyTo(y.Slice(b * " + width + ", " + width + "));");
+            w.WriteLine("x.Slice(b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + c.SliceStart(node) + ", " + width + ").CopyTo(y.Slice(b * " + width + ", " + width + "));");
         }
     }
 
@@ -39,7 +39,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("global::System.Span<" + c.T + "> dx = " + WriteSpan(c, AdjointName(operand), c.FeaturesOf(operand)) + ";");
         using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
         {
-            w.WriteLine("int i = b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + Literals.Int((int)node.Constant) + ";");
+            w.WriteLine("int i = b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + c.SliceStart(node) + ";");
             w.WriteLine("int o = b * " + width + ";");
             using (EmitBlock(w, "for (int k = 0; k < " + width + "; k++)"))
             {

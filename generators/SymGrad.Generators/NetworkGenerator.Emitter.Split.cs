@@ -24,6 +24,7 @@ public sealed partial class NetworkGenerator
     {
         var w = c.Writer;
         w.WriteLine("/// <summary>" + summary + "</summary>");
+        WriteFullyOptimized(w);
         using (EmitBlock(w, "private void " + name + "(" + parameters + ")"))
         {
             prologue();
@@ -43,6 +44,7 @@ public sealed partial class NetworkGenerator
             int end = Math.Min(items.Count, start + NodesPerMethod);
             w.WriteLine();
             w.WriteLine("/// <summary>Part " + Literals.Int(part) + " of " + name + ": steps " + Literals.Int(start) + " to " + Literals.Int(end - 1) + " of the pass.</summary>");
+            WriteFullyOptimized(w);
             using (EmitBlock(w, "private void " + name + "Part" + Literals.Int(part) + "(" + parameters + ")"))
             {
                 WriteItems(w, items, start, end, writeItem);

@@ -130,7 +130,7 @@ public sealed partial class NetworkGenerator
             {
                 continue;
             }
-            string size = "[MaxBatchSize * " + Literals.Int(node.Features) + "]";
+            string size = "[" + c.StepsFactor(node.Id) + "MaxBatchSize * " + Literals.Int(node.Features) + "]";
             string label = "   // [" + Literals.Int(node.Id) + "] " + Literals.OneLine(NodeLabel(node)) + ", " + Literals.Int(node.Features) + " features";
             w.WriteLine("private readonly " + c.T + "[] " + ValueName(node.Id) + " = new " + c.T + size + ";" + label);
             if (c.Plan.HasAdjoint(node.Id))
@@ -348,17 +348,17 @@ public sealed partial class NetworkGenerator
 
     // A span constructor rather than AsSpan: that extension would need a using directive in the generated file.
     private static string WriteSpan(EmitContext c, string array, int features) =>
-        "new global::System.Span<" + c.T + ">(" + array + ", 0, batch * " + Literals.Int(features) + ")";
+        "new global::System.Span<" + c.T + ">(" + array + ", " + c.StepOffset(array) + ", batch * " + Literals.Int(features) + ")";
 
     /// <summary>The first <c>batch * features</c> values of a node, read-only, as an expression.</summary>
     private static string ReadSpan(EmitContext c, int node) =>
         IsInput(c, node) ? "inputs.Slice(0, batch * " + Literals.Int(c.FeaturesOf(node)) + ")" : ReadArray(c, ValueName(node), c.FeaturesOf(node));
 
     private static string ReadArray(EmitContext c, string array, int features) =>
-        "new global::System.ReadOnlySpan<" + c.T + ">(" + array + ", 0, batch * " + Literals.Int(features) + ")";
+        "new global::System.ReadOnlySpan<" + c.T + ">(" + array + ", " + c.StepOffset(array) + ", batch * " + Literals.Int(features) + ")";
 
     /// <summary>Everything one emission needs, computed once.</summary>
-    private sealed class EmitContext
+    private sealed partial class EmitContext
     {
         private readonly IReadOnlyList<OpInfo> _rules;
 
@@ -368,6 +368,7 @@ public sealed partial class NetworkGenerator
             _rules = rules;
             Plan = GraphPlan.Create(spec);
             T = spec.IsDouble ? "double" : "float";
+            _stepArrays = StepArrays(spec);
         }
 
         public NetworkSpec Spec { get; }

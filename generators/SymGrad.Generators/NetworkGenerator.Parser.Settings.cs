@@ -17,6 +17,8 @@ public sealed partial class NetworkGenerator
         public bool IsDouble { get; set; }
         /// <summary>0 means infer.</summary>
         public int InputSize { get; set; }
+        /// <summary>Loops of more iterations stay rolled (NetworkAttribute.DefaultLoopRollThreshold).</summary>
+        public int LoopRollThreshold { get; set; } = 16;
         public bool Instrumented { get; set; }
     }
 
@@ -56,6 +58,12 @@ public sealed partial class NetworkGenerator
                     break;
                 case "InputSize":
                     settings.InputSize = value;
+                    break;
+                case "LoopRollThreshold" when value < 0:
+                    diagnostics.Add(DiagnosticDescriptors.InvalidSetting, location, "LoopRollThreshold", "at least 0 (0 rolls every loop)", text);
+                    break;
+                case "LoopRollThreshold":
+                    settings.LoopRollThreshold = value;
                     break;
                 case "Precision" when value is 0 or 1:
                     settings.IsDouble = value == 1;

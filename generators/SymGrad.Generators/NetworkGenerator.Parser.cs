@@ -82,7 +82,7 @@ public sealed partial class NetworkGenerator
         if (forwardValid)
         {
             var interpreter = new ForwardInterpreter(model, layers.ToDictionary(l => l.Name, StringComparer.Ordinal),
-                otherFields, brokenLayers, diagnostics, cancellationToken);
+                otherFields, brokenLayers, diagnostics, cancellationToken) { LoopRollThreshold = settings.LoopRollThreshold };
             var method = forward!.Value.Syntax;
             graph = interpreter.Run(method, method.ParameterList.Parameters[0], settings.InputSize);
             if (graph is not null && (graph.InputWidth is null || !graph.AllWidthsKnown))
@@ -111,7 +111,8 @@ public sealed partial class NetworkGenerator
             forward!.Value.Syntax.Identifier.ValueText,
             loss!.Value.Syntax.Identifier.ValueText,
             SyntaxText.FileName(declaration.SyntaxTree.FilePath),
-            settings.Instrumented);
+            settings.Instrumented,
+            graph.Loops);
         ReportLints(spec, declaration, diagnostics, cancellationToken);
         return new ParseResult(shell, spec, diagnostics.ToEquatableArray());
     }

@@ -1,10 +1,15 @@
 using System.CommandLine;
+using System.Threading.Tasks;
 using GradientLab.Commands;
 using GradientLab.Studies;
 
-// The command tree. Parsing, usage errors (exit code 2) and invocation live in CommandLineRunner.
-var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do.")
+// The command tree. Parsing, usage errors (exit code 2) and invocation live in CommandLineRunner;
+// every study is a StudyCommand (shared --seed, --json, --output; see Studies/README.md).
+var vanishing = new StudyCommand(new VanishingStudy());
+var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and shows what their gradients do. Without a command it runs the 'vanishing' study with its defaults.")
 {
+    vanishing,
+    new StudyCommand(new DepthStudy()),
     new TrainCommand(),
     new GradientsCommand(),
     new InspectCommand(),
@@ -12,7 +17,7 @@ var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and sh
     new StudyCommand(new ClippingStudy()),
 };
 
-// The default study (no subcommand) is not written yet: show the help and the available commands.
-root.SetAction(CommandLineRunner.ShowOverview);
+// No command: the default study, as 'GradientLab vanishing' with every default.
+root.SetAction((_, cancellationToken) => Task.FromResult(vanishing.Invoke(root.Parse(new[] { "vanishing" }), cancellationToken)));
 
 return await CommandLineRunner.InvokeAsync(root, args);

@@ -38,6 +38,17 @@ public sealed class NetworkAttribute : Attribute
     /// generated file contains none of this code.
     /// </summary>
     public bool Instrumentation { get; set; }
+
+    /// <summary>
+    /// Trip count above which a constant-bound <c>for</c> loop in <c>[Forward]</c> stays a loop over
+    /// preallocated per-step storage (a static tape) instead of being unrolled (default
+    /// <see cref="DefaultLoopRollThreshold"/>). 0 rolls every loop of two or more iterations;
+    /// <see cref="int.MaxValue"/> unrolls every loop. Gradients are the same either way (to rounding).
+    /// </summary>
+    public int LoopRollThreshold { get; set; } = DefaultLoopRollThreshold;
+
+    /// <summary>The default of <see cref="LoopRollThreshold"/>, from the measurements in the README ("Long loops").</summary>
+    public const int DefaultLoopRollThreshold = 16;
 }
 
 /// <summary>Marks the method <c>Tensor Forward(Tensor x)</c> that defines the network's computation.</summary>

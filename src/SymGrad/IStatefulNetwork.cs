@@ -25,4 +25,10 @@ public interface IStatefulNetwork<T> : INetwork<T> where T : unmanaged
 
     /// <summary>The dropout mask counter: TrainStep advances it by one; set it to replay a step's mask.</summary>
     long DropoutStep { get; set; }
+
+    /// <summary>
+    /// The seed of the dropout masks (the constructor's seed): a mask is a hash of (seed, step, layer,
+    /// element), so seed and step together reproduce every mask; checkpoints save both.
+    /// </summary>
+    ulong DropoutSeed { get; set; }
 }

@@ -1,35 +1,16 @@
 using System;
-using System.Diagnostics;
-using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Running;
-using SymGrad;
 using SymGrad.Benchmarks;
+using SymGrad.Benchmarks.Suite;
 
-// `--quick`: a few seconds of timing per network, printed as JSON lines (us/step and allocated
-// bytes/step after warm-up); otherwise BenchmarkDotNet with its usual arguments.
-if (args.Length > 0 && args[0] == "--quick")
+// `--quick` prints one JSON object in under a minute (`--smoke` shrinks it to seconds, for the test that checks it);
+// anything else goes to BenchmarkDotNet, e.g. `--filter *TrainStep*`.
+if (args.Contains("--quick"))
 {
-    foreach (var (steps, network) in new (int, INetwork<float>)[] { (10, new LstmT10(1)), (20, new LstmT20(1)), (50, new LstmT50(1)) })
-    {
-        float[] inputs = LstmBenchmarks.Data(32 * network.InputSize, 2);
-        float[] targets = LstmBenchmarks.Data(32 * network.OutputSize, 3);
-        var adam = new Adam(1e-3);
-        for (int i = 0; i < 200; i++)
-        {
-            network.TrainStep(inputs, targets, adam); // warm-up: tiered JIT reaches its optimized code
-        }
-        const int Iterations = 500;
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < Iterations; i++)
-        {
-            network.TrainStep(inputs, targets, adam);
-        }
-        watch.Stop();
-        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"network\":\"LstmT{steps}\",\"batch\":32,\"usPerStep\":{watch.Elapsed.TotalMicroseconds / Iterations:F1},\"bytesPerStep\":{allocated / Iterations}}}"));
-    }
-    return;
+    using var stdout = Console.OpenStandardOutput();
+    QuickRunner.Run(stdout, args.Contains("--smoke") ? QuickSettings.Smoke : QuickSettings.Default);
+    return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(LstmBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(TrainStepBenchmarks).Assembly).Run(args);
+return 0;

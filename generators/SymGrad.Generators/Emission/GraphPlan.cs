@@ -9,7 +9,7 @@ namespace SymGrad.Generators.Emission;
 /// buffer, and for each gradient contribution whether it is the first one to reach its target
 /// (in reverse order), so that it assigns and later ones add: no adjoint buffer is ever cleared.
 /// </summary>
-internal sealed class GraphPlan
+internal sealed partial class GraphPlan
 {
     private readonly bool[] _hasAdjoint;
     private readonly HashSet<(int Node, int Operand)> _assigning = new();
@@ -42,15 +42,21 @@ internal sealed class GraphPlan
         {
             live[spec.Loss.PredictionNode] = true;
         }
-        for (int n = count - 1; n >= 0; n--)
+        var backEdges = BackEdges(spec); // a rolled loop's state node also reads its next value (a later node)
+        bool changed = true;
+        while (changed)
         {
-            if (live[n])
+            changed = false;
+            for (int n = count - 1; n >= 0; n--)
             {
-                foreach (int operand in nodes[n].Operands)
+                if (live[n])
                 {
-                    if (operand >= 0 && operand < count)
+                    foreach (int operand in Operands(nodes[n], backEdges))
                     {
-                        live[operand] = true;
+                        if (operand >= 0 && operand < count && !live[operand])
+                        {
+                            live[operand] = changed = true;
+                        }
                     }
                 }
             }
@@ -58,14 +64,19 @@ internal sealed class GraphPlan
 
         // Nodes that depend on a parameter: the gradient has to flow through them to reach one.
         var dependsOnParameters = new bool[count];
-        for (int n = 0; n < count; n++)
+        for (changed = true; changed;)
         {
-            bool depends = nodes[n].Op is OpKind.Linear or OpKind.BatchNorm or OpKind.LayerNorm; // the ops that own parameters
-            foreach (int operand in nodes[n].Operands)
+            changed = false;
+            for (int n = 0; n < count; n++)
             {
-                depends |= operand >= 0 && operand < n && dependsOnParameters[operand];
+                bool depends = nodes[n].Op is OpKind.Linear or OpKind.BatchNorm or OpKind.LayerNorm; // the ops that own parameters
+                foreach (int operand in Operands(nodes[n], backEdges))
+                {
+                    depends |= operand >= 0 && operand < count && operand != n && dependsOnParameters[operand];
+                }
+                changed |= depends && !dependsOnParameters[n];
+                dependsOnParameters[n] |= depends;
             }
-            dependsOnParameters[n] = depends;
         }
 
         var hasAdjoint = new bool[count];
@@ -85,6 +96,7 @@ internal sealed class GraphPlan
                 plan.ClearedAdjoints.Add(operand);
             }
         }
+        plan.AddLoopAdjoints(spec, reached);
         plan.ClearedAdjoints.Sort();
         if (plan.HasAdjoint(spec.Loss.PredictionNode))
         {

@@ -20,6 +20,7 @@ namespace SymGrad.Generators.Model;
 /// <param name="LossMethod">Name of the user's <c>[Loss]</c> method.</param>
 /// <param name="SourceFile">File name (no directory) of the definition, for comments.</param>
 /// <param name="Instrumented">[Network(Instrumentation = true)]: emit the gradient statistics.</param>
+/// <param name="Loops">The loops kept rolled (trip count above the roll threshold), in graph order; empty when every loop was unrolled.</param>
 internal sealed record NetworkSpec(
     ClassShell Class,
     bool IsDouble,
@@ -34,7 +35,8 @@ internal sealed record NetworkSpec(
     string ForwardMethod,
     string LossMethod,
     string SourceFile,
-    bool Instrumented = false);
+    bool Instrumented = false,
+    EquatableArray<LoopSpec> Loops = default);
 
 /// <summary>The partial class's identity: enough to emit a matching partial declaration.</summary>
 /// <param name="Namespace">Containing namespace, or empty for the global namespace.</param>

@@ -26,6 +26,11 @@ internal sealed partial class ForwardInterpreter
             return;
         }
         long stop = inclusive ? (long)end + 1 : end;
+        if (ShouldRoll(stop - start))
+        {
+            Roll(loop, counter, start, (int)(stop - start), header, headerText);
+            return;
+        }
         _loopCounters[counter] = start;
         for (long i = start; i < stop; i++)
         {

@@ -89,7 +89,7 @@ internal sealed partial class ForwardInterpreter
         }
         var nodes = _nodes.Select(n => n.ToSpec(_widths.Resolve(n.Width) ?? 0)).ToEquatableArray();
         bool allKnown = _nodes.All(n => _widths.Resolve(n.Width).HasValue);
-        return new ForwardGraph(nodes, output.Value, _widths.Resolve(inputWidth), allKnown);
+        return new ForwardGraph(nodes, output.Value, _widths.Resolve(inputWidth), allKnown, _rolledLoops.ToEquatableArray());
     }
 
     /// <summary>The method's top-level block: statements in order, ending in the one return.</summary>
@@ -278,4 +278,5 @@ internal sealed partial class ForwardInterpreter
 /// <summary>The result of a clean run of <see cref="ForwardInterpreter"/>.</summary>
 /// <param name="InputWidth">The input width, or null when nothing constrained it (SG0013).</param>
 /// <param name="AllWidthsKnown">False when some node's width stayed unknown.</param>
-internal sealed record ForwardGraph(EquatableArray<NodeSpec> Nodes, int OutputNode, int? InputWidth, bool AllWidthsKnown);
+/// <param name="Loops">The loops kept rolled.</param>
+internal sealed record ForwardGraph(EquatableArray<NodeSpec> Nodes, int OutputNode, int? InputWidth, bool AllWidthsKnown, EquatableArray<LoopSpec> Loops);

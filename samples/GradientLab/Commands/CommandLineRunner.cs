@@ -1,8 +1,6 @@
 using System;
 using System.CommandLine;
-using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.Linq;
 using System.Threading.Tasks;
 
 namespace GradientLab.Commands;
@@ -38,15 +36,6 @@ internal static class CommandLineRunner
         }
 
         return await parseResult.InvokeAsync();
-    }
-
-    /// <summary>The root command's action: the help, then one line naming the commands.</summary>
-    public static int ShowOverview(ParseResult parseResult)
-    {
-        new HelpAction().Invoke(parseResult);
-        var commands = parseResult.RootCommandResult.Command.Subcommands.Select(command => command.Name);
-        Console.WriteLine($"Commands: {string.Join(", ", commands)}. The default study (no command) is not available yet; run 'GradientLab train' to train MnistMlp.");
-        return 0;
     }
 
     /// <summary>Writes a usage error found after parsing (one that depends on the network) and returns <see cref="UsageError"/>.</summary>

@@ -27,7 +27,7 @@ public static class StudyRunner
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
-            console.Profile.Width = 150; // tables are wide; a file has no window to fit
+            console.Profile.Width = 160; // tables are wide; a file has no window to fit
         }
         console.MarkupLineInterpolated($"GradientLab [bold]{study.Name}[/]: {study.Description} (seed {options.Seed})");
 

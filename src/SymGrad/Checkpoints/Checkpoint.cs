@@ -4,7 +4,8 @@ using System.IO;
 namespace SymGrad.Checkpoints;
 
 /// <summary>
-/// Saves and restores training: a network's parameters, its optimizer's state (step count, learning
+/// Saves and restores training: a network's parameters and, for networks with batch norm or dropout,
+/// its running statistics and dropout step, its optimizer's state (step count, learning
 /// rate, velocity or moments), the training step count and a <see cref="SeededRandom"/> state (the
 /// trainer's shuffling generator), so that a run resumed from a checkpoint continues bit for bit as
 /// the uninterrupted run would.
@@ -29,8 +30,12 @@ namespace SymGrad.Checkpoints;
 ///          8     optimizer step count (int64)
 ///          4     optimizer buffer count (int32): 0 (none, or before the first step), 1 (Momentum) or 2 (Adam, AdamW)
 ///          4     optimizer buffer length (int32): 0 or the parameter count
+///          4     network state length (int32): batch norm's running statistics (IStatefulNetwork.State), else 0
+///          8     dropout step (int64): IStatefulNetwork.DropoutStep, else 0
+///          8     dropout seed (uint64): IStatefulNetwork.DropoutSeed, else 0
 ///          .     parameters: parameter count elements
 ///          .     optimizer buffers, one after the other (Momentum: velocity; Adam, AdamW: first, then second moment)
+///          .     network state: network state length elements
 /// end-8    8     CRC-64 (ECMA-182) of every byte before it
 /// </code>
 /// <para>Loading checks, in this order, and throws <see cref="CheckpointException"/> with the matching
@@ -142,6 +147,12 @@ public static class Checkpoint
         // Decode and validate everything first; only then change the network, optimizer and generator.
         var content = CheckpointReader.Read(file, source, network, optimizer, random);
         content.Parameters.CopyTo(network.Parameters);
+        if (network is IStatefulNetwork<T> stateful)
+        {
+            content.NetworkState.CopyTo(stateful.State);
+            stateful.DropoutStep = content.DropoutStep;
+            stateful.DropoutSeed = content.DropoutSeed;
+        }
         if (optimizer is not null)
         {
             optimizer.CheckpointState?.Restore(content.OptimizerBuffers);

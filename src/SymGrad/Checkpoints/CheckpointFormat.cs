@@ -55,6 +55,13 @@ internal static class CheckpointFormat
         {
             text.Append(CultureInfo.InvariantCulture, $";{view.Name}@{view.Offset}[{view.Rows}x{view.Columns}]");
         }
+        if (network is IStatefulNetwork<T> stateful)
+        {
+            foreach (var view in stateful.StateViews)
+            {
+                text.Append(CultureInfo.InvariantCulture, $";state {view.Name}@{view.Offset}[{view.Rows}x{view.Columns}]");
+            }
+        }
         return XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString()));
     }
 

@@ -10,6 +10,9 @@ internal sealed record CheckpointContent<T>(
     CheckpointInfo Info,
     T[] Parameters,
     T[][] OptimizerBuffers,
+    T[] NetworkState,
+    long DropoutStep,
+    ulong DropoutSeed,
     double LearningRate,
     (ulong S0, ulong S1, ulong S2, ulong S3) RandomState) where T : unmanaged;
 
@@ -27,6 +30,12 @@ internal static class CheckpointReader
     {
         var header = ReadHeader(file, source, out var fields);
         CheckNetwork(header, source, network);
+        int stateLength = network is IStatefulNetwork<T> stateful ? stateful.State.Length : 0;
+        if (fields.StateLength != stateLength)
+        {
+            throw new CheckpointException(CheckpointError.LayoutMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"Checkpoint {source} holds {fields.StateLength} values of network state (running statistics); {header.NetworkType} keeps {stateLength}."));
+        }
         if (optimizer is not null)
         {
             CheckOptimizer(header, source, optimizer, fields.BufferCount, fields.LearningRate);
@@ -47,10 +56,12 @@ internal static class CheckpointReader
             buffers[i] = new T[fields.BufferLength];
             CheckpointFormat.ReadElements(reader.Take(fields.BufferLength * fields.ElementSize), buffers[i].AsSpan());
         }
-        return new CheckpointContent<T>(header, parameters, buffers, fields.LearningRate, fields.Random);
+        var networkState = new T[fields.StateLength];
+        CheckpointFormat.ReadElements(reader.Take(networkState.Length * fields.ElementSize), networkState.AsSpan());
+        return new CheckpointContent<T>(header, parameters, buffers, networkState, fields.DropoutStep, fields.DropoutSeed, fields.LearningRate, fields.Random);
     }
 
-    private readonly record struct Fields(int ElementSize, int BufferCount, int BufferLength, double LearningRate, (ulong, ulong, ulong, ulong) Random, int DataOffset);
+    private readonly record struct Fields(int ElementSize, int BufferCount, int BufferLength, int StateLength, long DropoutStep, ulong DropoutSeed, double LearningRate, (ulong, ulong, ulong, ulong) Random, int DataOffset);
 
     private static CheckpointInfo ReadHeader(ReadOnlySpan<byte> file, string source, out Fields fields)
     {
@@ -112,9 +123,12 @@ internal static class CheckpointReader
         long optimizerSteps = reader.Int64();
         int bufferCount = reader.Int32();
         int bufferLength = reader.Int32();
-        long dataBytes = ((long)parameterCount + (long)bufferCount * bufferLength) * elementSize;
+        int stateLength = reader.Int32();
+        long dropoutStep = reader.Int64();
+        ulong dropoutSeed = reader.UInt64();
+        long dataBytes = ((long)parameterCount + (long)bufferCount * bufferLength + stateLength) * elementSize;
         bool consistent = (elementSize == CheckpointFormat.FloatSize || elementSize == CheckpointFormat.DoubleSize)
-            && parameterCount >= 0 && bufferCount is >= 0 and <= 2 && bufferLength >= 0
+            && parameterCount >= 0 && bufferCount is >= 0 and <= 2 && bufferLength >= 0 && stateLength >= 0 && dropoutStep >= 0
             && (bufferCount == 0 || bufferLength == parameterCount) && dataBytes == reader.Remaining;
         if (!consistent)
         {
@@ -122,7 +136,7 @@ internal static class CheckpointReader
             throw new CheckpointException(CheckpointError.Corrupted,
                 $"Checkpoint {source} is corrupted: its header is inconsistent ({parameterCount.ToString(CultureInfo.InvariantCulture)} parameters of {elementSize.ToString(CultureInfo.InvariantCulture)} bytes, {bufferCount.ToString(CultureInfo.InvariantCulture)} optimizer buffers of {bufferLength.ToString(CultureInfo.InvariantCulture)}, {reader.Remaining.ToString(CultureInfo.InvariantCulture)} data bytes).");
         }
-        fields = new Fields(elementSize, bufferCount, bufferLength, learningRate, randomState, reader.Position);
+        fields = new Fields(elementSize, bufferCount, bufferLength, stateLength, dropoutStep, dropoutSeed, learningRate, randomState, reader.Position);
         return new CheckpointInfo(version, networkType, parameterCount, CheckpointFormat.PrecisionOf((byte)elementSize), layoutHash, step,
             optimizerType.Length == 0 ? null : optimizerType, optimizerSteps, hasRandom);
     }

@@ -30,6 +30,9 @@ internal static class CheckpointWriter
         var state = optimizer is null ? null : OptimizerStateOf(optimizer, typeof(T), parameters.Length);
         int bufferCount = state?.ElementType is null ? 0 : state.BufferCount;
         int bufferLength = bufferCount == 0 ? 0 : state!.Length;
+        // Batch norm's running statistics and the dropout counter: not parameters, but a resumed run needs them.
+        var stateful = network as IStatefulNetwork<T>;
+        ReadOnlySpan<T> networkState = stateful is null ? default : stateful.State;
 
         var output = new ArrayBufferWriter<byte>();
         output.Write(CheckpointFormat.Magic);
@@ -52,11 +55,15 @@ internal static class CheckpointWriter
         WriteInt64(output, optimizer?.StepCount ?? 0);
         WriteInt32(output, bufferCount);
         WriteInt32(output, bufferLength);
+        WriteInt32(output, networkState.Length);
+        WriteInt64(output, stateful?.DropoutStep ?? 0);
+        WriteUInt64(output, stateful?.DropoutSeed ?? 0);
         WriteElements(output, parameters);
         for (int i = 0; i < bufferCount; i++)
         {
             WriteElements(output, state!.View<T>(i));
         }
+        WriteElements(output, networkState);
 
         byte[] file = new byte[output.WrittenCount + CheckpointFormat.ChecksumLength];
         output.WrittenSpan.CopyTo(file);

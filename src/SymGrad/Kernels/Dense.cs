@@ -1,13 +1,13 @@
-using System.Numerics;
-
 namespace SymGrad.Kernels;
 
 /// <summary>
 /// The three products of a dense layer with W stored [outputs, inputs] row-major (PyTorch's layout):
 /// Y = X W^T + b (<see cref="Forward"/>), dW += dY^T X and db += column sums of dY
 /// (<see cref="BackwardWeights"/>), dX (=|+=) dY W (<see cref="BackwardInput"/>).
-/// Each has a <see cref="Vector{T}"/> body and a scalar tail, so every size is handled, and validates its
-/// sizes once; spans may be longer than needed (workspaces sized for the maximum batch).
+/// Each is register-blocked and written once over <see cref="ISimdLanes{TVector, T}"/>: it runs with
+/// <c>Vector512</c> where the hardware has AVX-512, else <c>Vector256</c>, <c>Vector128</c> or scalar code,
+/// with tails in narrower code so that every size is handled. Sizes are validated once; spans may be
+/// longer than needed (workspaces sized for the maximum batch).
 /// </summary>
 public static partial class Dense
 {
@@ -17,7 +17,4 @@ public static partial class Dense
         KernelChecks.Dimension(inputs, nameof(inputs));
         KernelChecks.Dimension(outputs, nameof(outputs));
     }
-
-    /// <summary>Whether the SIMD body runs; otherwise the scalar loops do all the work.</summary>
-    private static bool UseVectors<T>() where T : unmanaged => Vector.IsHardwareAccelerated && Vector<T>.IsSupported;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace SymGrad.Kernels;
 
@@ -8,40 +9,111 @@ public static partial class Losses
     /// <summary>
     /// Per row: L_b = sum_j t_j (logsumexp(z) - z_j), shifted by the row max; L = mean_b L_b;
     /// dL/dz_k = (softmax(z)_k sum_j t_j - t_k) / B, which is (softmax - t) / B for one-hot rows.
+    /// With a gradient buffer, the shifted logits of the whole batch are exponentiated there in one vectorized
+    /// pass (one exp per logit); without one (the loss alone), row by row in scalar code.
     /// </summary>
     public static T SoftmaxCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> gradient, int batch, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSizes(logits.Length, target.Length, gradient.Length, batch, classes, nameof(logits), nameof(classes));
+        return gradient.IsEmpty
+            ? SoftmaxCrossEntropyLossOnly(logits, target, batch, classes)
+            : SoftmaxCrossEntropyWithGradient(logits, target, gradient.Slice(0, batch * classes), batch, classes);
+    }
+
+    private static T SoftmaxCrossEntropyWithGradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> gradient, int batch, int classes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int b = 0; b < batch; b++)
+        {
+            var z = logits.Slice(b * classes, classes);
+            T max = RowMax(z);
+            var e = gradient.Slice(b * classes, classes);
+            for (int j = 0; j < classes; j++)
+            {
+                e[j] = z[j] - max;
+            }
+        }
+        ExpInPlace(gradient);
+
         T invBatch = T.CreateChecked(1.0 / batch);
         double total = 0;
         for (int b = 0; b < batch; b++)
         {
             var z = logits.Slice(b * classes, classes);
             var t = target.Slice(b * classes, classes);
-            T max = z[0];
-            for (int j = 1; j < classes; j++)
-            {
-                max = T.Max(max, z[j]);
-            }
+            var e = gradient.Slice(b * classes, classes);
             T sumExp = T.Zero;
             T sumT = T.Zero;
             for (int j = 0; j < classes; j++)
             {
-                sumExp += T.Exp(z[j] - max);
+                sumExp += e[j];
                 sumT += t[j];
+            }
+            T logSumExp = RowMax(z) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
+            T scale = sumT / sumExp * invBatch;
+            for (int j = 0; j < classes; j++)
+            {
+                total += double.CreateChecked(t[j] * (logSumExp - z[j]));
+                e[j] = e[j] * scale - t[j] * invBatch;
+            }
+        }
+        return T.CreateChecked(total / batch);
+    }
+
+    private static T SoftmaxCrossEntropyLossOnly<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, int batch, int classes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double total = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            var z = logits.Slice(b * classes, classes);
+            var t = target.Slice(b * classes, classes);
+            T max = RowMax(z);
+            T sumExp = T.Zero;
+            for (int j = 0; j < classes; j++)
+            {
+                sumExp += T.Exp(z[j] - max);
             }
             T logSumExp = max + T.Log(sumExp);
             for (int j = 0; j < classes; j++)
             {
                 total += double.CreateChecked(t[j] * (logSumExp - z[j]));
-                if (!gradient.IsEmpty)
-                {
-                    T p = T.Exp(z[j] - logSumExp);
-                    gradient[b * classes + j] = (p * sumT - t[j]) * invBatch;
-                }
             }
         }
         return T.CreateChecked(total / batch);
+    }
+
+    private static T RowMax<T>(ReadOnlySpan<T> row)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = row[0];
+        for (int j = 1; j < row.Length; j++)
+        {
+            max = T.Max(max, row[j]);
+        }
+        return max;
+    }
+
+    /// <summary>values[k] = e^values[k], vectorized for float and double.</summary>
+    private static void ExpInPlace<T>(Span<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            var vectors = MemoryMarshal.Cast<T, Vector<T>>(values);
+            for (int v = 0; v < vectors.Length; v++)
+            {
+                vectors[v] = typeof(T) == typeof(float)
+                    ? Vector.Exp(vectors[v].As<T, float>()).As<float, T>()
+                    : Vector.Exp(vectors[v].As<T, double>()).As<double, T>();
+            }
+            k = vectors.Length * Vector<T>.Count;
+        }
+        for (; k < values.Length; k++)
+        {
+            values[k] = T.Exp(values[k]);
+        }
     }
 }

@@ -86,10 +86,11 @@ public class EmitterTextTests
 
         Assert.DoesNotContain("Kernels.Dense", small);
         // fc1 of the 2-16-16-1 net: output 3 of sample b is bias p[35] plus two products, indices as constants.
-        Assert.Contains("z[o + 3] = p[35] + p[6] * x[i + 0] + p[7] * x[i + 1];", small);
+        Assert.Contains("zb[3] = w[35] + w[6] * x0 + w[7] * x1;", small); // w is the layer's slice: W at [o * 2 + i], the bias after it
         Assert.Contains("global::SymGrad.Kernels.Dense.Forward<double>(inputs.Slice(0, batch * 30), p.Slice(0, 600), p.Slice(600, 20), new global::System.Span<double>(__sg_value1, 0, batch * 20), batch, 30, 20);", large);
         Assert.Contains("global::SymGrad.Kernels.Dense.BackwardInput<double>(dz, p.Slice(620, 300), dx, batch, 20, 15, accumulate: false);", large);
-        Assert.Contains("z[o + 0] = p[1085] + p[935] * x[i + 0]", large); // fc3, 15 x 10 = 150: unrolled
+        Assert.Contains("global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(__sg_parameters, 935, 160);", large); // fc3, 15 x 10 = 150: unrolled
+        Assert.Contains("zb[0] = w[150] + w[0] * x0", large);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class EmitterTextTests
 
         // h (node 2) feeds the add (node 5) and fc1 (node 3): in reverse order the add assigns, fc1 adds.
         Assert.Contains("global::System.Span<double> dx = new global::System.Span<double>(__sg_adjoint2, 0, batch * 8);", emitted);
-        Assert.Matches(@"\[5\] add backward[\s\S]*dx\[k\] = dy\[k\];[\s\S]*\[3\] fc1 backward[\s\S]*dx\[i \+ 0\] \+= ", emitted);
+        Assert.Matches(@"\[5\] add backward[\s\S]*dx\[k\] = dy\[k\];[\s\S]*\[3\] fc1 backward[\s\S]*dxb\[0\] \+= ", emitted);
         Assert.DoesNotContain("__sg_adjoint0", emitted); // the input has no adjoint
     }
 

@@ -3,18 +3,18 @@ using SymGrad;
 
 namespace GradientLab.Networks.Vanishing;
 
-/// <summary>784 -> 64 x 8 -> 10, ReLU, He init, residual: every layer after the first is h = h + Relu(fc(h)).</summary>
+/// <summary>784 -> 64 x 8 -> 10, ReLU, residual: every layer after the first is h = h + Relu(fc(h)). The first layer has He init; the branches LeCun init (variance 1/fan_in), since with He init each branch doubles the variance of the sum.</summary>
 [Network(MaxBatchSize = 64, Instrumentation = true)]
 public partial class ResidualReluNet
 {
     readonly Linear fc1 = new(784, 64, Init.HeNormal);
-    readonly Linear fc2 = new(64, 64, Init.HeNormal);
-    readonly Linear fc3 = new(64, 64, Init.HeNormal);
-    readonly Linear fc4 = new(64, 64, Init.HeNormal);
-    readonly Linear fc5 = new(64, 64, Init.HeNormal);
-    readonly Linear fc6 = new(64, 64, Init.HeNormal);
-    readonly Linear fc7 = new(64, 64, Init.HeNormal);
-    readonly Linear fc8 = new(64, 64, Init.HeNormal);
+    readonly Linear fc2 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc3 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc4 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc5 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc6 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc7 = new(64, 64, Init.LeCunNormal);
+    readonly Linear fc8 = new(64, 64, Init.LeCunNormal);
     readonly Linear output = new(64, 10, Init.XavierUniform);
 
     [Forward]

@@ -1,0 +1,60 @@
+using System;
+using SymGrad.Benchmarks.Generic;
+
+namespace SymGrad.Benchmarks.Suite;
+
+/// <summary>The implementations compared on one network, each ready to run one SGD training step on the same batch.</summary>
+public sealed class StepRunner
+{
+    /// <summary>The implementations, in report order.</summary>
+    public static readonly string[] Implementations = { "generated", "generic", "generic_kernels", "reference" };
+
+    private readonly INetwork<float> _generated;
+    private readonly INetwork<float> _referenceNetwork;
+    private readonly GenericNetwork _generic;
+    private readonly GenericNetwork _genericKernels;
+    private readonly float[] _inputs;
+    private readonly float[] _targets;
+    private readonly float[] _referenceGradients;
+    private readonly Optimizer _optimizer = new Sgd(learningRate: 0.01);
+
+    public StepRunner(BenchmarkCase benchmark)
+    {
+        Case = benchmark;
+        _generated = benchmark.CreateGenerated(seed: 1);
+        _referenceNetwork = benchmark.CreateGenerated(seed: 1);
+        _generic = benchmark.CreateGeneric(_generated, useKernels: false);
+        _genericKernels = benchmark.CreateGeneric(_generated, useKernels: true);
+        (_inputs, _targets) = benchmark.CreateBatch(seed: 2);
+        _referenceGradients = new float[_generated.ParameterCount];
+    }
+
+    public BenchmarkCase Case { get; }
+
+    public float Step(string implementation) => implementation switch
+    {
+        "generated" => Generated(),
+        "generic" => Generic(),
+        "generic_kernels" => GenericKernels(),
+        "reference" => Reference(),
+        _ => throw new ArgumentException($"Unknown implementation '{implementation}'.", nameof(implementation)),
+    };
+
+    public float Generated() => _generated.TrainStep(_inputs, _targets, _optimizer);
+
+    public float Generic() => _generic.TrainStep(_inputs, _targets, _optimizer);
+
+    public float GenericKernels() => _genericKernels.TrainStep(_inputs, _targets, _optimizer);
+
+    /// <summary>The reference tape's gradients (double), then the same SGD update on the float parameters.</summary>
+    public float Reference()
+    {
+        var result = _referenceNetwork.ComputeReferenceGradients(_inputs, _targets);
+        for (int k = 0; k < _referenceGradients.Length; k++)
+        {
+            _referenceGradients[k] = (float)result.Gradients[k];
+        }
+        _optimizer.Step(_referenceNetwork.Parameters, _referenceGradients);
+        return (float)result.Loss;
+    }
+}
