@@ -30,7 +30,7 @@ public sealed partial class NetworkGenerator
     /// The cells and their per-step state nodes. ForwardInterpreter.CellStep appends a Step call's
     /// nodes contiguously, starting with the InputHidden product, and ends with h'; the count per kind
     /// is fixed by its equations. Anything that does not match that shape (a future change to the
-    /// expansion) drops the cell rather than recording the wrong node.
+    /// expansion) or a Step call inside a rolled loop drops the cell rather than recording the wrong node.
     /// </summary>
     private static List<RecurrentStates> FindRecurrentStates(NetworkSpec spec)
     {
@@ -58,7 +58,8 @@ public sealed partial class NetworkGenerator
                     continue;
                 }
                 int state = node.Id + length - 1;
-                valid = state < spec.Nodes.Count
+                // A rolled loop holds its body once, with per-step buffers: not instrumented per step (yet).
+                valid = !InRolledLoop(spec, node.Id) && state < spec.Nodes.Count
                     && string.Equals(spec.Nodes[node.Id + 1].Layer, hiddenHidden, StringComparison.Ordinal)
                     && spec.Nodes[state].Op == last && spec.Nodes[state].Features == layer.Outputs;
                 if (!valid)
@@ -73,6 +74,18 @@ public sealed partial class NetworkGenerator
             }
         }
         return result;
+    }
+
+    private static bool InRolledLoop(NetworkSpec spec, int node)
+    {
+        foreach (var loop in spec.Loops)
+        {
+            if (loop.Contains(node))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -5,10 +5,11 @@ namespace GradientLab.Networks;
 // The recurrent study's networks: a cell of H = 16 stepped over T steps of F = 4 features (the
 // memory task's one-hot first input, then noise), a dense head to 4 class logits, softmax
 // cross-entropy. One class per cell and length because T is a compile-time constant; at these
-// lengths the loop is unrolled into straight-line backpropagation through time.
+// lengths the loop is unrolled (LoopRollThreshold = 64) into straight-line backpropagation through
+// time, because the per-step dL/dh_t instrumentation covers unrolled loops only.
 
 /// <summary>The memory task with a tanh RNN over T = 10 steps.</summary>
-[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryRnnT10
 {
     const int T = 10, F = 4, H = 16;
@@ -31,7 +32,7 @@ public partial class MemoryRnnT10
 }
 
 /// <summary>The memory task with an LSTM over T = 10 steps.</summary>
-[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryLstmT10
 {
     const int T = 10, F = 4, H = 16;
@@ -55,7 +56,7 @@ public partial class MemoryLstmT10
 }
 
 /// <summary>The memory task with a GRU over T = 10 steps.</summary>
-[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 10 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryGruT10
 {
     const int T = 10, F = 4, H = 16;
@@ -78,7 +79,7 @@ public partial class MemoryGruT10
 }
 
 /// <summary>The memory task with a tanh RNN over T = 20 steps.</summary>
-[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryRnnT20
 {
     const int T = 20, F = 4, H = 16;
@@ -101,7 +102,7 @@ public partial class MemoryRnnT20
 }
 
 /// <summary>The memory task with an LSTM over T = 20 steps.</summary>
-[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryLstmT20
 {
     const int T = 20, F = 4, H = 16;
@@ -125,7 +126,7 @@ public partial class MemoryLstmT20
 }
 
 /// <summary>The memory task with a GRU over T = 20 steps.</summary>
-[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 20 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryGruT20
 {
     const int T = 20, F = 4, H = 16;
@@ -148,7 +149,7 @@ public partial class MemoryGruT20
 }
 
 /// <summary>The memory task with a tanh RNN over T = 50 steps.</summary>
-[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryRnnT50
 {
     const int T = 50, F = 4, H = 16;
@@ -171,7 +172,7 @@ public partial class MemoryRnnT50
 }
 
 /// <summary>The memory task with an LSTM over T = 50 steps.</summary>
-[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryLstmT50
 {
     const int T = 50, F = 4, H = 16;
@@ -195,7 +196,7 @@ public partial class MemoryLstmT50
 }
 
 /// <summary>The memory task with a GRU over T = 50 steps.</summary>
-[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true)]
+[Network(InputSize = 50 * 4, MaxBatchSize = 32, Instrumentation = true, LoopRollThreshold = 64)]
 public partial class MemoryGruT50
 {
     const int T = 50, F = 4, H = 16;

@@ -78,3 +78,26 @@ public partial class InstrumentedStackedLstm
     [Loss]
     Tensor Loss(Tensor prediction, Tensor target) => MeanSquaredError(prediction, target);
 }
+
+/// <summary>The RNN of <see cref="InstrumentedRnn"/> with its loop kept rolled (no per-step instrumentation).</summary>
+[Network(InputSize = 6 * 3, MaxBatchSize = 8, Instrumentation = true, LoopRollThreshold = 0)]
+public partial class InstrumentedRolledRnn
+{
+    internal const int T = 6, F = 3, H = 5;
+    internal readonly Rnn cell = new(F, H);
+    internal readonly Linear head = new(H, 2);
+
+    [Forward]
+    Tensor Forward(Tensor x)
+    {
+        var h = Zeros(H);
+        for (int t = 0; t < T; t++)
+        {
+            h = cell.Step(x.Step(t, F), h);
+        }
+        return head.Forward(h);
+    }
+
+    [Loss]
+    Tensor Loss(Tensor prediction, Tensor target) => MeanSquaredError(prediction, target);
+}

@@ -118,6 +118,17 @@ public sealed class TimeStepTests
     }
 
     [Fact]
+    public void A_rolled_loop_records_no_time_steps_rather_than_wrong_ones()
+    {
+        var net = new InstrumentedRolledRnn(11);
+        var (inputs, targets) = Data(1);
+        net.ComputeGradients(inputs, targets);
+        Assert.Null(net.Statistics.TimeSteps);
+        int head = net.Statistics.LayerNames.ToList().IndexOf("head");
+        Assert.True(net.Statistics[head].OutputGradientNorm > 0, "the per-layer statistics still run");
+    }
+
+    [Fact]
     public void Time_step_statistics_validate_their_arguments()
     {
         var ex = Assert.Throws<ArgumentException>(() => new TimeStepStatistics(new[] { "a" }, new[] { 0 }));
