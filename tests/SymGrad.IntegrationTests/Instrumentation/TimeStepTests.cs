@@ -50,23 +50,26 @@ public sealed class TimeStepTests
         }
     }
 
+    /// <summary>The tape's steps of a single-state cell (RNN, GRU): h_t = step(x_t, h_{t-1}) from zeros, then the head.</summary>
+    private static Func<Tensor, (Tensor, Dictionary<string, List<Tensor>>)> SingleCell(Func<Tensor, Tensor, Tensor> step, int hidden, Func<Tensor, Tensor> head) => x =>
+    {
+        var hs = new List<Tensor>();
+        var h = Tensor.Zeros(Batch, hidden);
+        for (int t = 0; t < T; t++)
+        {
+            h = step(x.Step(t, F), h);
+            hs.Add(h);
+        }
+        return (head(h), new Dictionary<string, List<Tensor>> { ["cell"] = hs });
+    };
+
     [Fact]
     public void Rnn_hidden_gradient_norms_match_the_tape()
     {
         var net = new InstrumentedRnn(11);
         var (inputs, targets) = Data(1);
         net.ComputeGradients(inputs, targets);
-        AssertMatchesTape(net.Parameters, inputs, targets, net.Statistics.TimeSteps!, x =>
-        {
-            var hs = new List<Tensor>();
-            var h = Tensor.Zeros(Batch, InstrumentedRnn.H);
-            for (int t = 0; t < T; t++)
-            {
-                h = net.cell.Step(x.Step(t, F), h);
-                hs.Add(h);
-            }
-            return (net.head.Forward(h), new Dictionary<string, List<Tensor>> { ["cell"] = hs });
-        });
+        AssertMatchesTape(net.Parameters, inputs, targets, net.Statistics.TimeSteps!, SingleCell(net.cell.Step, InstrumentedRnn.H, net.head.Forward));
     }
 
     [Fact]
@@ -75,17 +78,7 @@ public sealed class TimeStepTests
         var net = new InstrumentedGru(12);
         var (inputs, targets) = Data(2);
         net.ComputeGradients(inputs, targets);
-        AssertMatchesTape(net.Parameters, inputs, targets, net.Statistics.TimeSteps!, x =>
-        {
-            var hs = new List<Tensor>();
-            var h = Tensor.Zeros(Batch, InstrumentedGru.H);
-            for (int t = 0; t < T; t++)
-            {
-                h = net.cell.Step(x.Step(t, F), h);
-                hs.Add(h);
-            }
-            return (net.head.Forward(h), new Dictionary<string, List<Tensor>> { ["cell"] = hs });
-        });
+        AssertMatchesTape(net.Parameters, inputs, targets, net.Statistics.TimeSteps!, SingleCell(net.cell.Step, InstrumentedGru.H, net.head.Forward));
     }
 
     [Fact]
