@@ -122,6 +122,10 @@ def main():
     ns = "GradientLab.Networks.Initialization"
     write("Initialization", "ReluXavierNet", network(ns, "ReluXavierNet", f"{shape}, ReLU, Xavier init: too small for ReLU by sqrt(2) per layer.",
           8, "Relu", init="XavierUniform", lints=("SG0102",)))
+    # tanh with Glorot and Bengio's "standard" init (the Xavier counterpart is Vanishing.TanhNet).
+    write("Initialization", "TanhStandardNet", network(ns, "TanhStandardNet",
+          f"{shape}, tanh, the \"standard\" init U[-1/sqrt(fan_in), 1/sqrt(fan_in)]: too small for tanh by sqrt(3) per layer.",
+          8, "Tanh", init="StandardUniform"))
 
 
 if __name__ == "__main__":

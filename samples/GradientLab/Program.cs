@@ -10,6 +10,7 @@ var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and sh
 {
     vanishing,
     new StudyCommand(new DepthStudy()),
+    new StudyCommand(new InitStudy()),
     new TrainCommand(),
     new GradientsCommand(),
     new InspectCommand(),

@@ -18,4 +18,9 @@ public enum Init
     HeNormal,
     /// <summary>LeCun (1998): N(0, 1 / fan_in). For SELU and linear layers.</summary>
     LeCunNormal,
+    /// <summary>
+    /// The "standard" init of Glorot and Bengio (2010), eq. 1: U[-a, a], a = 1 / sqrt(fan_in), so variance 1 / (3 fan_in).
+    /// Too small by sqrt(3) per layer for tanh; kept to reproduce their comparison with <see cref="XavierUniform"/>.
+    /// </summary>
+    StandardUniform,
 }

@@ -31,6 +31,9 @@ public static class Initializers
             case Init.LeCunNormal:
                 FillNormal(weights, Math.Sqrt(1.0 / fanIn), random);
                 break;
+            case Init.StandardUniform:
+                FillUniform(weights, 1.0 / Math.Sqrt(fanIn), random);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(init), init, "Unknown initialization scheme.");
         }
@@ -43,6 +46,7 @@ public static class Initializers
         Init.XavierUniform or Init.XavierNormal => Math.Sqrt(2.0 / (fanIn + fanOut)),
         Init.HeUniform or Init.HeNormal => Math.Sqrt(2.0 / fanIn),
         Init.LeCunNormal => Math.Sqrt(1.0 / fanIn),
+        Init.StandardUniform => Math.Sqrt(1.0 / (3.0 * fanIn)),
         _ => throw new ArgumentOutOfRangeException(nameof(init), init, "Unknown initialization scheme."),
     };
 
