@@ -42,7 +42,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("private readonly " + StatisticsType + " __sg_statistics = new " + StatisticsType + "(");
         w.WriteLine("    new string[] { " + string.Join(", ", names) + " },");
         w.WriteLine("    new " + ActivationType + "[] { " + string.Join(", ", activations) + " },");
-        w.WriteLine("    new int[] { " + string.Join(", ", LayerBackwardOrder(c, layers)) + " });");
+        WriteTimeStepsInitializer(c, "    new int[] { " + string.Join(", ", LayerBackwardOrder(c, layers)) + " })");
         w.WriteLine("// The parameters before the last optimizer step, for the update/weight ratio.");
         w.WriteLine("private readonly " + c.T + "[] __sg_parametersBeforeStep = new " + c.T + "[ParameterCount];");
         w.WriteLine();
@@ -151,6 +151,7 @@ public sealed partial class NetworkGenerator
                     first = false;
                 }
             }
+            WriteTimeStepRecords(c);
             w.WriteLine("statistics.EndGradients();");
         }
         w.WriteLine();

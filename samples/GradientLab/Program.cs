@@ -13,6 +13,9 @@ var root = new RootCommand("GradientLab: trains SymGrad networks on MNIST and sh
     new StudyCommand(new InitStudy()),
     new TrainCommand(),
     new GradientsCommand(),
+    new InspectCommand(),
+    new StudyCommand(new RecurrentStudy()),
+    new StudyCommand(new ClippingStudy()),
 };
 
 // No command: the default study, as 'GradientLab vanishing' with every default.

@@ -15,9 +15,17 @@ using Spectre.Console;
 
 namespace GradientLab.Commands;
 
-/// <summary><c>train</c>: trains <see cref="MnistMlp"/> on MNIST and reports loss and test accuracy per epoch.</summary>
+/// <summary><c>train [NETWORK]</c>: trains a sample network (default <see cref="MnistMlp"/>) on MNIST and reports loss and test accuracy per epoch.</summary>
 internal sealed class TrainCommand : Command
 {
+    private const int MnistPixels = 28 * 28;
+
+    private readonly Argument<string> _network = new("NETWORK")
+    {
+        Description = "The sample network to train: any class of 784 inputs and 10 outputs listed by 'inspect --list'.",
+        DefaultValueFactory = _ => nameof(MnistMlp),
+    };
+
     private readonly Option<int> _epochs = new("--epochs")
     {
         Description = "Passes over the 60,000 training images.",
@@ -55,7 +63,7 @@ internal sealed class TrainCommand : Command
     };
 
     public TrainCommand()
-        : base("train", "Train the MnistMlp network (784-128-64-10, ReLU) on MNIST and report loss and test accuracy per epoch.")
+        : base("train", "Train a sample network on MNIST (default MnistMlp: 784-128-64-10, ReLU) and report loss and test accuracy per epoch.")
     {
         _optimizer.AcceptOnlyFromAmong(OptimizerChoice.Names);
         OptionRules.RequirePositive(_epochs);
@@ -63,6 +71,7 @@ internal sealed class TrainCommand : Command
         OptionRules.RequirePositiveFinite(_learningRate);
         OptionRules.RequireExistingDirectory(_json);
 
+        Arguments.Add(_network);
         Options.Add(_epochs);
         Options.Add(_batchSize);
         Options.Add(_learningRate);
@@ -83,11 +92,23 @@ internal sealed class TrainCommand : Command
         string optimizerName = parseResult.GetValue(_optimizer) ?? "adam";
         FileInfo? jsonFile = parseResult.GetValue(_json);
 
-        INetwork<float> network = new MnistMlp(seed);
+        string networkName = parseResult.GetValue(_network) ?? nameof(MnistMlp);
+        var sample = NetworkCatalog.Find(networkName);
+        if (sample is null)
+        {
+            return CommandLineRunner.ReportUsageError(Name, $"no sample network named '{networkName}'; run 'GradientLab inspect --list' to see them.");
+        }
+        networkName = sample.Name;
+        INetwork<float> network = sample.Create(seed);
+        if (network.InputSize != MnistPixels || network.OutputSize != Mnist.Classes)
+        {
+            return CommandLineRunner.ReportUsageError(Name,
+                $"{networkName} has {network.InputSize} inputs and {network.OutputSize} outputs; MNIST needs {MnistPixels} and {Mnist.Classes}.");
+        }
         if (batchSize > network.MaxBatchSize)
         {
             return CommandLineRunner.ReportUsageError(Name,
-                $"--batch-size must be at most {network.MaxBatchSize} (MnistMlp's MaxBatchSize), but is {batchSize}.");
+                $"--batch-size must be at most {network.MaxBatchSize} ({networkName}'s MaxBatchSize), but is {batchSize}.");
         }
 
         if (!TryLoadMnist(out var training, out var test))
@@ -98,7 +119,7 @@ internal sealed class TrainCommand : Command
         Optimizer optimizer = OptimizerChoice.Create(optimizerName, learningRate);
         var trainer = new Trainer(network, optimizer, training, test, batchSize, seed);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Training [bold]MnistMlp[/] ({network.ParameterCount:N0} parameters) with [bold]{optimizerName}[/] (learning rate {learningRate:G}), batch {batchSize}, {epochs} epoch(s), seed {seed}.");
+            $"Training [bold]{networkName}[/] ({network.ParameterCount:N0} parameters) with [bold]{optimizerName}[/] (learning rate {learningRate:G}), batch {batchSize}, {epochs} epoch(s), seed {seed}.");
 
         var results = new List<EpochResult>(epochs);
         long start = Stopwatch.GetTimestamp();
@@ -117,7 +138,7 @@ internal sealed class TrainCommand : Command
 
         if (jsonFile is not null)
         {
-            var report = new TrainingReport(nameof(MnistMlp), optimizerName, learningRate, batchSize, seed,
+            var report = new TrainingReport(networkName, optimizerName, learningRate, batchSize, seed,
                 training.Count, test.Count, results, totalSeconds);
             try
             {

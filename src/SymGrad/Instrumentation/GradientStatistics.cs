@@ -17,7 +17,7 @@ namespace SymGrad.Instrumentation;
 /// shows first); <see cref="NonFiniteOriginLayer"/> follows the computation: the first layer in
 /// forward order whose parameters or output hold one, else <see cref="FirstNonFiniteLayer"/>. A NaN
 /// weight poisons every later layer's gradient, so only the origin points at the layer that holds it.
-/// A recurrent extension (dL/dh_t per time step) adds a per-step array beside the per-layer ones.
+/// Networks with recurrent cell fields also record dL/dh_t per time step in <see cref="TimeSteps"/>.
 /// </remarks>
 public sealed class GradientStatistics
 {
@@ -81,6 +81,9 @@ public sealed class GradientStatistics
             : throw new ArgumentOutOfRangeException(nameof(SaturationThreshold), value, "Expected a fraction in (0, 1).");
     }
 
+    /// <summary>The norm of dL/dh_t per time step of each recurrent cell field; null when the network has none.</summary>
+    public TimeStepStatistics? TimeSteps { get; init; }
+
     /// <summary>Number of steps recorded (calls of <c>ComputeGradients</c>, including those inside <c>TrainStep</c>).</summary>
     public long StepCount { get; private set; }
 
@@ -134,6 +137,7 @@ public sealed class GradientStatistics
             _layers[i].UpdateRatio = double.NaN;
         }
         ClippingFired = false;
+        TimeSteps?.Clear();
     }
 
     /// <summary>Records a layer's weights, biases and their gradients.</summary>
