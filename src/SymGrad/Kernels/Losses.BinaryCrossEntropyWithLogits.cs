@@ -12,7 +12,7 @@ public static partial class Losses
     public static T BinaryCrossEntropyWithLogits<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> gradient, int batch, int features)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(logits.Length, target.Length, gradient.Length, batch, features, nameof(logits), nameof(features));
+        CheckSizes(logits.Length, target.Length, gradient.Length, batch, features, nameof(logits), nameof(features), "batch x features");
         int n = batch * features;
         T invN = T.CreateChecked(1.0 / n);
         double sum = 0;

@@ -9,7 +9,7 @@ public static partial class Losses
     public static T MeanSquaredError<T>(ReadOnlySpan<T> prediction, ReadOnlySpan<T> target, Span<T> gradient, int batch, int features)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(prediction.Length, target.Length, gradient.Length, batch, features, nameof(prediction), nameof(features));
+        CheckSizes(prediction.Length, target.Length, gradient.Length, batch, features, nameof(prediction), nameof(features), "batch x features");
         int n = batch * features;
         T scale = T.CreateChecked(2.0 / n);
         double sum = 0;

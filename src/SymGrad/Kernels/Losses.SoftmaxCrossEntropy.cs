@@ -15,7 +15,7 @@ public static partial class Losses
     public static T SoftmaxCrossEntropy<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> gradient, int batch, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(logits.Length, target.Length, gradient.Length, batch, classes, nameof(logits), nameof(classes));
+        CheckSizes(logits.Length, target.Length, gradient.Length, batch, classes, nameof(logits), nameof(classes), "batch x classes");
         return gradient.IsEmpty
             ? SoftmaxCrossEntropyLossOnly(logits, target, batch, classes)
             : SoftmaxCrossEntropyWithGradient(logits, target, gradient.Slice(0, batch * classes), batch, classes);

@@ -9,10 +9,9 @@ namespace SymGrad.Kernels;
 /// </summary>
 public static partial class Losses
 {
-    private static void CheckSizes(int predictionLength, int targetLength, int gradientLength, int batch, int features, string predictionName, string featuresName)
+    // shape: the expected shape as text, a constant of the caller ("batch x classes"): building it here would allocate on every call.
+    private static void CheckSizes(int predictionLength, int targetLength, int gradientLength, int batch, int features, string predictionName, string featuresName, string shape)
     {
-        // The shape text is built from constants: a concatenation here would allocate on every call.
-        string shape = featuresName == "classes" ? "batch x classes" : "batch x features";
         KernelChecks.Dimension(batch, nameof(batch));
         KernelChecks.Dimension(features, featuresName);
         KernelChecks.AtLeast(predictionLength, batch, features, predictionName, shape);
