@@ -48,20 +48,22 @@ public static partial class Losses
             ref T z = ref Unsafe.Add(ref z0, b * classes);
             ref T t = ref Unsafe.Add(ref t0, b * classes);
             ref T e = ref Unsafe.Add(ref e0, b * classes);
-            T sumExp = T.Zero;
-            T sumT = T.Zero;
-            for (int j = 0; j < classes; j++)
-            {
-                sumExp += Unsafe.Add(ref e, j);
-                sumT += Unsafe.Add(ref t, j);
-            }
-            T logSumExp = RowMax(ref z, classes) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
-            T scale = sumT / sumExp * invBatch;
+            T sumExp = T.Zero, sumT = T.Zero, targetDotLogits = T.Zero;
             for (int j = 0; j < classes; j++)
             {
                 T tj = Unsafe.Add(ref t, j);
-                total += double.CreateTruncating(tj * (logSumExp - Unsafe.Add(ref z, j)));
-                Unsafe.Add(ref e, j) = Unsafe.Add(ref e, j) * scale - tj * invBatch;
+                sumExp += Unsafe.Add(ref e, j);
+                sumT += tj;
+                targetDotLogits += tj * Unsafe.Add(ref z, j);
+            }
+            T logSumExp = RowMax(ref z, classes) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
+            // sum_j t_j (logSumExp - z_j), one double add per row instead of per value (for a one-hot row this is
+            // exactly logSumExp - z_label, the per-value form's one non-zero term).
+            total += double.CreateTruncating(sumT * logSumExp - targetDotLogits);
+            T scale = sumT / sumExp * invBatch;
+            for (int j = 0; j < classes; j++)
+            {
+                Unsafe.Add(ref e, j) = Unsafe.Add(ref e, j) * scale - Unsafe.Add(ref t, j) * invBatch;
             }
         }
         return T.CreateChecked(total / batch);
