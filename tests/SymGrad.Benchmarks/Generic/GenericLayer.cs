@@ -26,6 +26,11 @@ public abstract class GenericLayer
     {
     }
 
+    /// <summary>Allocates whatever the layer keeps between forward and backward for up to <paramref name="maxBatch"/> rows (called once).</summary>
+    public virtual void Reserve(int maxBatch)
+    {
+    }
+
     /// <summary>y = f(x) for <paramref name="batch"/> rows.</summary>
     public abstract void Forward(float[] x, float[] y, int batch);
 

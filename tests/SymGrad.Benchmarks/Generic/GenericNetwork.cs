@@ -40,6 +40,7 @@ public sealed class GenericNetwork
         {
             _values[k + 1] = new float[maxBatch * _layers[k].Outputs];
             _adjoints[k + 1] = new float[maxBatch * _layers[k].Outputs];
+            _layers[k].Reserve(maxBatch);
         }
         MaxBatch = maxBatch;
     }
@@ -51,10 +52,23 @@ public sealed class GenericNetwork
     /// <summary>Forward, loss, backward and one optimizer update; returns the loss.</summary>
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer)
     {
+        float loss = ComputeGradients(inputs, targets);
+        optimizer.Step(Parameters, Gradients);
+        return loss;
+    }
+
+    /// <summary>Forward, loss and backward: returns the loss and leaves dL/dparameters in <see cref="Gradients"/>.</summary>
+    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    {
         int batch = inputs.Length / _layers[0].Inputs;
         if (batch < 1 || batch > MaxBatch || batch * _layers[0].Inputs != inputs.Length)
         {
             throw new ArgumentException($"Expected 1 to {MaxBatch} rows of {_layers[0].Inputs} values.", nameof(inputs));
+        }
+        int outputs = _layers[^1].Outputs;
+        if (targets.Length != batch * outputs)
+        {
+            throw new ArgumentException($"Expected {batch} rows of {outputs} targets ({batch * outputs} values), got {targets.Length}.", nameof(targets));
         }
         inputs.CopyTo(_values[0]);
         for (int k = 0; k < _layers.Count; k++)
@@ -62,13 +76,12 @@ public sealed class GenericNetwork
             _layers[k].Forward(_values[k], _values[k + 1], batch);
         }
         int last = _layers.Count;
-        float loss = _loss.Compute(_values[last], targets, _adjoints[last], batch, _layers[last - 1].Outputs);
+        float loss = _loss.Compute(_values[last], targets, _adjoints[last], batch, outputs);
         Array.Clear(Gradients);
         for (int k = _layers.Count - 1; k >= 0; k--)
         {
             _layers[k].Backward(_values[k], _values[k + 1], _adjoints[k + 1], k == 0 ? null : _adjoints[k], batch);
         }
-        optimizer.Step(Parameters, Gradients);
         return loss;
     }
 }

@@ -17,7 +17,7 @@ public enum Activation
 /// One benchmark network of DESIGN.md section 8: its generated class, the widths and activation from which
 /// the generic implementation is built, the batch size, and the dense FLOPs of one training step.
 /// </summary>
-public sealed class BenchmarkCase
+public sealed class BenchmarkCase : IStepCase
 {
     private readonly Func<int, INetwork<float>> _createGenerated;
 
@@ -38,7 +38,7 @@ public sealed class BenchmarkCase
     public Activation Activation { get; }
     public bool MeanSquaredError { get; }
 
-    /// <summary>The benchmark networks, in the order of the README's table (the LSTM entry waits for the recurrent layers).</summary>
+    /// <summary>The benchmark MLPs, in the order of the README's table (the LSTMs are <see cref="LstmCase"/>).</summary>
     public static IReadOnlyList<BenchmarkCase> All { get; } = new[]
     {
         new BenchmarkCase("2-16-16-1", 32, new[] { 2, 16, 16, 1 }, Activation.Tanh, true, seed => new Tanh2x16x16x1(seed)),
@@ -93,6 +93,9 @@ public sealed class BenchmarkCase
         source.Parameters.CopyTo(network.Parameters);
         return network;
     }
+
+    /// <summary>SGD with learning rate 0.01, as tools/bench_pytorch.py.</summary>
+    public Optimizer CreateOptimizer() => new Sgd(learningRate: 0.01);
 
     /// <summary>A fixed batch: inputs in [0, 1), targets one-hot (classifiers) or in [-1, 1) (regression).</summary>
     public (float[] Inputs, float[] Targets) CreateBatch(int seed)

@@ -18,7 +18,7 @@ public sealed record QuickSettings(double WarmupSeconds, double RoundSeconds, in
 /// The `--quick` mode: every benchmark network with every implementation, the dense products alone, the FMA
 /// ceiling and the generator, written as one JSON object (schema in the README's performance section).
 /// </summary>
-public static class QuickRunner
+public static partial class QuickRunner
 {
     public static void Run(Stream output, QuickSettings settings)
     {
@@ -37,30 +37,10 @@ public static class QuickRunner
         }
         json.WriteEndArray();
 
-        // The LSTMs of the recurrent work (F = 8, H = 32, batch 32, Adam): generated and reference only.
-        // With the default LoopRollThreshold (16) T = 10 is unrolled and T >= 20 rolled; the *Rolled and
-        // *Unrolled variants force the other mode, so the two can be compared at equal T.
         json.WriteStartArray("lstm");
-        foreach (var (name, network, reference) in new (string, INetwork<float>, INetwork<float>)[]
+        foreach (var lstm in LstmCase.All)
         {
-            ("LstmT10", new LstmT10(1), new LstmT10(1)), ("LstmT10Rolled", new LstmT10Rolled(1), new LstmT10Rolled(1)),
-            ("LstmT20", new LstmT20(1), new LstmT20(1)),
-            ("LstmT50", new LstmT50(1), new LstmT50(1)), ("LstmT50Unrolled", new LstmT50Unrolled(1), new LstmT50Unrolled(1)),
-            ("LstmT100Rolled", new LstmT100Rolled(1), new LstmT100Rolled(1)), ("LstmT100Unrolled", new LstmT100Unrolled(1), new LstmT100Unrolled(1)),
-        })
-        {
-            float[] inputs = LstmBenchmarks.Data(32 * network.InputSize, 2);
-            float[] targets = LstmBenchmarks.Data(32 * network.OutputSize, 3);
-            var adam = new Adam(1e-3);
-            var generated = Measure.Run(() => network.TrainStep(inputs, targets, adam), settings.WarmupSeconds, settings.RoundSeconds, settings.Rounds);
-            var tape = Measure.Run(() => reference.ComputeReferenceGradients(inputs, targets), 0, settings.RoundSeconds, settings.ReferenceRounds);
-            json.WriteStartObject();
-            json.WriteString("name", name);
-            json.WriteNumber("batch", 32);
-            json.WriteNumber("generated_us_per_step", Round(generated.MedianMicroseconds));
-            json.WriteNumber("generated_allocated_bytes_per_step", Math.Round(generated.AllocatedBytesPerCall));
-            json.WriteNumber("reference_us_per_gradient", Round(tape.MedianMicroseconds));
-            json.WriteEndObject();
+            WriteLstm(json, lstm, settings);
         }
         json.WriteEndArray();
 

@@ -3,7 +3,7 @@ using SymGrad.Benchmarks.Generic;
 
 namespace SymGrad.Benchmarks.Suite;
 
-/// <summary>The implementations compared on one network, each ready to run one SGD training step on the same batch.</summary>
+/// <summary>The implementations compared on one network, each ready to run one training step on the same batch.</summary>
 public sealed class StepRunner
 {
     /// <summary>The implementations, in report order.</summary>
@@ -16,9 +16,10 @@ public sealed class StepRunner
     private readonly float[] _inputs;
     private readonly float[] _targets;
     private readonly float[] _referenceGradients;
-    private readonly Optimizer _optimizer = new Sgd(learningRate: 0.01);
+    // One optimizer per implementation (generated, generic, generic_kernels, reference), all with the case's settings.
+    private readonly Optimizer[] _optimizers;
 
-    public StepRunner(BenchmarkCase benchmark)
+    public StepRunner(IStepCase benchmark)
     {
         Case = benchmark;
         _generated = benchmark.CreateGenerated(seed: 1);
@@ -27,9 +28,10 @@ public sealed class StepRunner
         _genericKernels = benchmark.CreateGeneric(_generated, useKernels: true);
         (_inputs, _targets) = benchmark.CreateBatch(seed: 2);
         _referenceGradients = new float[_generated.ParameterCount];
+        _optimizers = Array.ConvertAll(Implementations, _ => benchmark.CreateOptimizer());
     }
 
-    public BenchmarkCase Case { get; }
+    public IStepCase Case { get; }
 
     public float Step(string implementation) => implementation switch
     {
@@ -40,21 +42,28 @@ public sealed class StepRunner
         _ => throw new ArgumentException($"Unknown implementation '{implementation}'.", nameof(implementation)),
     };
 
-    public float Generated() => _generated.TrainStep(_inputs, _targets, _optimizer);
+    public float Generated() => _generated.TrainStep(_inputs, _targets, _optimizers[0]);
 
-    public float Generic() => _generic.TrainStep(_inputs, _targets, _optimizer);
+    public float Generic() => _generic.TrainStep(_inputs, _targets, _optimizers[1]);
 
-    public float GenericKernels() => _genericKernels.TrainStep(_inputs, _targets, _optimizer);
+    public float GenericKernels() => _genericKernels.TrainStep(_inputs, _targets, _optimizers[2]);
 
-    /// <summary>The reference tape's gradients (double), then the same SGD update on the float parameters.</summary>
+    /// <summary>The reference tape's gradients (double), then the same update on the float parameters.</summary>
     public float Reference()
+    {
+        float loss = ReferenceGradients();
+        _optimizers[3].Step(_referenceNetwork.Parameters, _referenceGradients);
+        return loss;
+    }
+
+    /// <summary>The reference tape's loss and gradients alone, without the update.</summary>
+    public float ReferenceGradients()
     {
         var result = _referenceNetwork.ComputeReferenceGradients(_inputs, _targets);
         for (int k = 0; k < _referenceGradients.Length; k++)
         {
             _referenceGradients[k] = (float)result.Gradients[k];
         }
-        _optimizer.Step(_referenceNetwork.Parameters, _referenceGradients);
         return (float)result.Loss;
     }
 }
