@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The SymGrad benchmark networks in PyTorch: one SGD training step, one thread, the same timing protocol
-and JSON fields as `SymGrad.Benchmarks --quick` (networks[].implementations.pytorch.{us_per_step, gflops}).
+and JSON fields as `SymGrad.Benchmarks --quick` (networks[].implementations.pytorch.{us_per_step, gflops}), and the
+LSTMs of its lstm[] with Adam (lstm[].pytorch_us_per_step).
 
     /usr/bin/python3 tools/bench_pytorch.py                 # JSON on stdout
     /usr/bin/python3 tools/bench_pytorch.py --smoke         # seconds, for checking the script runs
@@ -29,6 +30,11 @@ NETWORKS = [
     ("sigmoid-10x64", 32, [64] * 11 + [10], "sigmoid", "ce"),
 ]
 
+# The LSTM entries of `--quick`'s lstm[] that have all implementations (LstmNetworks.cs): T steps of F features,
+# H hidden units, a Linear head on the last h, MSE, batch 32, Adam(lr=1e-3) as on the C# side.
+LSTMS = [("LstmT10", 10), ("LstmT20", 20), ("LstmT50", 50)]
+LSTM_FEATURES, LSTM_HIDDEN, LSTM_OUTPUTS, LSTM_BATCH = 8, 32, 4, 32
+
 ACTIVATIONS = {"tanh": torch.nn.Tanh, "relu": torch.nn.ReLU, "sigmoid": torch.nn.Sigmoid}
 
 
@@ -47,6 +53,25 @@ def build(widths, activation):
         if k + 2 < len(widths):
             layers.append(ACTIVATIONS[activation]())
     return torch.nn.Sequential(*layers)
+
+
+def lstm_step(steps):
+    """One Adam step of torch.nn.LSTM (batch-first, h0 = c0 = 0) with a Linear head on the last hidden state, MSE."""
+    lstm = torch.nn.LSTM(LSTM_FEATURES, LSTM_HIDDEN, batch_first=True)
+    head = torch.nn.Linear(LSTM_HIDDEN, LSTM_OUTPUTS)
+    optimizer = torch.optim.Adam(list(lstm.parameters()) + list(head.parameters()), lr=1e-3)
+    x = torch.rand(LSTM_BATCH, steps, LSTM_FEATURES) * 2 - 1
+    target = torch.rand(LSTM_BATCH, LSTM_OUTPUTS) * 2 - 1
+    loss_fn = torch.nn.MSELoss()
+
+    def step():
+        optimizer.zero_grad(set_to_none=False)
+        output, _ = lstm(x)
+        loss = loss_fn(head(output[:, -1]), target)
+        loss.backward()
+        optimizer.step()
+
+    return step
 
 
 def measure(call, warmup_seconds, round_seconds, rounds):
@@ -99,6 +124,10 @@ def main():
             "dense_mflop_per_step": round(flops / 1e6, 3),
             "implementations": {"pytorch": {"us_per_step": round(us, 3), "gflops": round(flops / us / 1e3, 3)}},
         })
+    result["lstm"] = [
+        {"name": name, "steps": steps, "batch": LSTM_BATCH, "pytorch_us_per_step": round(measure(lstm_step(steps), warmup, round_seconds, rounds), 3)}
+        for name, steps in LSTMS
+    ]
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")
 

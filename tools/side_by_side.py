@@ -24,6 +24,29 @@ def median_of(runs, path):
     return statistics.median(values)
 
 
+def print_lstm_table(symgrad, pytorch_files):
+    """The LSTM entries that have every implementation (Adam steps; the reference column is the tape's gradient alone)."""
+    pytorch = [{entry["name"]: entry for entry in json.load(open(f)).get("lstm", [])} for f in pytorch_files]
+    print("\n| LSTM (F=8, H=32, head 32->4, MSE, Adam), batch | generated us | generic us | generic+kernels us | reference us (gradient) "
+          "| PyTorch us | reference / generated | generic / generated | generic+kernels / generated | generated / PyTorch |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for index, entry in enumerate(symgrad[0].get("lstm", [])):
+        if "generic_us_per_step" not in entry:
+            continue
+        name = entry["name"]
+        runs = [run["lstm"][index] for run in symgrad]
+        generated = median_of(runs, ["generated_us_per_step"])
+        generic = median_of(runs, ["generic_us_per_step"])
+        kernels = median_of(runs, ["generic_kernels_us_per_step"])
+        reference = median_of(runs, ["reference_us_per_gradient"])
+        torch_runs = [run for run in pytorch if name in run]
+        torch_us = median_of(torch_runs, [name, "pytorch_us_per_step"]) if torch_runs else None
+        torch_cells = f"{torch_us:.1f}" if torch_us else "-"
+        torch_ratio = f"{generated / torch_us:.3f}" if torch_us else "-"
+        print(f"| T={entry['steps']}, B={entry['batch']} | {generated:.1f} | {generic:.1f} | {kernels:.1f} | {reference:.1f} | {torch_cells} "
+              f"| {reference / generated:.1f} | {generic / generated:.1f} | {kernels / generated:.2f} | {torch_ratio} |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--symgrad", nargs="+", required=True)
@@ -51,6 +74,7 @@ def main():
         print(f"| {name}, B={network['batch']} | {generated:.1f} | {gflops:.1f} ({100 * gflops / ceiling:.0f}%, {100 * gflops / ISSUE_CEILING:.0f}%) | {allocated:.0f} "
               f"| {us('generic'):.1f} | {us('generic_kernels'):.1f} | {us('reference'):.1f} | {torch_us:.1f} "
               f"| {generated / torch_us:.3f} | {us('reference') / generated:.1f} | {us('generic') / generated:.1f} |")
+    print_lstm_table(symgrad, args.pytorch)
     print("\n| dense product | shape | GFLOP/s | % of measured ceiling | % of 206 |")
     print("|---|---|---|---|---|")
     for index, product in enumerate(symgrad[0]["dense_products"]):
