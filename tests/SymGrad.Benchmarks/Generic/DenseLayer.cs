@@ -32,64 +32,16 @@ public sealed class DenseLayer : GenericLayer
     public override void Forward(float[] x, float[] y, int batch)
     {
         int weights = Outputs * Inputs;
-        if (_useKernels)
-        {
-            Kernels.Dense.Forward<float>(x, _parameters.AsSpan(_offset, weights), _parameters.AsSpan(_offset + weights, Outputs), y, batch, Inputs, Outputs);
-            return;
-        }
-        for (int b = 0; b < batch; b++)
-        {
-            for (int o = 0; o < Outputs; o++)
-            {
-                float sum = _parameters[_offset + weights + o];
-                for (int i = 0; i < Inputs; i++)
-                {
-                    sum += x[b * Inputs + i] * _parameters[_offset + o * Inputs + i];
-                }
-                y[b * Outputs + o] = sum;
-            }
-        }
+        LayerMath.DenseForward(_useKernels, x, _parameters.AsSpan(_offset, weights), _parameters.AsSpan(_offset + weights, Outputs), y, batch, Inputs, Outputs);
     }
 
     public override void Backward(float[] x, float[] y, float[] dy, float[]? dx, int batch)
     {
         int weights = Outputs * Inputs;
-        if (_useKernels)
+        LayerMath.DenseBackwardWeights(_useKernels, dy, x, _gradients.AsSpan(_offset, weights), _gradients.AsSpan(_offset + weights, Outputs), batch, Inputs, Outputs);
+        if (dx is not null)
         {
-            Kernels.Dense.BackwardWeights<float>(dy, x, _gradients.AsSpan(_offset, weights), _gradients.AsSpan(_offset + weights, Outputs), batch, Inputs, Outputs);
-            if (dx is not null)
-            {
-                Kernels.Dense.BackwardInput<float>(dy, _parameters.AsSpan(_offset, weights), dx, batch, Inputs, Outputs, accumulate: false);
-            }
-            return;
-        }
-        for (int b = 0; b < batch; b++)
-        {
-            for (int o = 0; o < Outputs; o++)
-            {
-                float g = dy[b * Outputs + o];
-                for (int i = 0; i < Inputs; i++)
-                {
-                    _gradients[_offset + o * Inputs + i] += g * x[b * Inputs + i];
-                }
-                _gradients[_offset + weights + o] += g;
-            }
-        }
-        if (dx is null)
-        {
-            return;
-        }
-        for (int b = 0; b < batch; b++)
-        {
-            for (int i = 0; i < Inputs; i++)
-            {
-                float sum = 0f;
-                for (int o = 0; o < Outputs; o++)
-                {
-                    sum += dy[b * Outputs + o] * _parameters[_offset + o * Inputs + i];
-                }
-                dx[b * Inputs + i] = sum;
-            }
+            LayerMath.DenseBackwardInput(_useKernels, dy, _parameters.AsSpan(_offset, weights), dx, batch, Inputs, Outputs, accumulate: false);
         }
     }
 }
