@@ -8,14 +8,14 @@ namespace SymGrad.Instrumentation;
 /// The reductions the statistics are made of, over float or double spans, accumulated in double
 /// (a float sum of 10^5 squares would lose the fourth digit). SIMD for float via widening.
 /// </summary>
-public static class Reductions
+public static partial class Reductions
 {
     /// <summary>Sum of x^2, in double; NaN or infinity when an element is.</summary>
     public static double SumOfSquares<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))
         {
-            return SumOfSquares(MemoryMarshal.Cast<T, float>(values));
+            return BlockedSumOfSquares(MemoryMarshal.Cast<T, float>(values));
         }
         var doubles = MemoryMarshal.Cast<T, double>(values);
         var acc = Vector<double>.Zero;
@@ -32,7 +32,8 @@ public static class Reductions
         return sum;
     }
 
-    private static double SumOfSquares(ReadOnlySpan<float> values)
+    /// <summary>Sum of x^2 with every element widened to double: exact in range, slower (one dependency chain).</summary>
+    private static double WidenedSumOfSquares(ReadOnlySpan<float> values)
     {
         var acc = Vector<double>.Zero;
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);

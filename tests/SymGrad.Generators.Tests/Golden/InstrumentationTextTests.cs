@@ -8,7 +8,7 @@ public sealed class InstrumentationTextTests
     // Every name the instrumentation emits; none may appear in an instrumentation-off file.
     private static readonly string[] s_instrumentationMarkers =
     {
-        "Instrumentation", "__sg_statistics", "__sg_RecordStatistics", "__sg_parametersBeforeStep", "FiniteInputs", "RecordUpdate", "Statistics",
+        "Instrumentation", "__sg_statistics", "__sg_RecordStatistics", "__sg_weightSegments", "StepAndMeasure", "FiniteInputs", "RecordUpdate", "Statistics",
     };
 
     private static string Generate(string source)
