@@ -79,4 +79,22 @@ public class BlockedReductionTests
         var ex = Assert.Throws<ArgumentException>(() => Reductions.SquaresAndGradientMax<float>(new float[5], new float[4]));
         Assert.Equal("gradients", ex.ParamName);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(5000)]
+    [InlineData(50174)]   // the last element, in the scalar tail
+    public void IndexOfNonFinite_finds_the_first_NaN_or_infinity_anywhere(int index)
+    {
+        float[] values = Values(50176 - 1, 5, 1e30);
+        Assert.Equal(-1, Reductions.IndexOfNonFinite<float>(values));
+        values[index] = float.NegativeInfinity;
+        Assert.Equal(index, Reductions.IndexOfNonFinite<float>(values));
+        values[values.Length - 1] = float.NaN;
+        Assert.Equal(index, Reductions.IndexOfNonFinite<float>(values));
+        double[] doubles = values.Select(v => (double)v).ToArray();
+        Assert.Equal(index, Reductions.IndexOfNonFinite<double>(doubles));
+    }
 }
