@@ -58,6 +58,11 @@ public sealed partial class NetworkGenerator
                     WriteNormalizationBackward(c, node);
                     break;
                 default:
+                    if (ActivationBackwardKernel(c, node.Op) is { } kernel)
+                    {
+                        WriteActivationKernelBackward(c, node, kernel.Kernel, kernel.ReadsOutput);
+                        break;
+                    }
                     WriteElementwiseBackward(c, node);
                     break;
             }

@@ -88,7 +88,7 @@ public sealed partial class NetworkGenerator
                     WriteNormalizationForward(c, node, operand0);
                     break;
                 default:
-                    if (ActivationKernel(node.Op) is { } kernel)
+                    if (ActivationKernel(c, node.Op) is { } kernel)
                     {
                         WriteActivationKernelForward(c, node, kernel);
                         break;

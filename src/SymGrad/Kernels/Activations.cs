@@ -11,7 +11,7 @@ namespace SymGrad.Kernels;
 /// instead of a libm call each. Generated code calls these for the forward pass; the backward rules need no
 /// exp (they are written in terms of the output) and stay inline.
 /// </summary>
-public static class Activations
+public static partial class Activations
 {
     /// <summary>y = 1 / (1 + e^-x), element-wise over the first <paramref name="count"/> values.</summary>
     public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y, int count)

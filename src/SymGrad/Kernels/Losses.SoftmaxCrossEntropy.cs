@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SymGrad.Kernels;
@@ -24,14 +25,18 @@ public static partial class Losses
     private static T SoftmaxCrossEntropyWithGradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> gradient, int batch, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // Sizes are checked by the caller: the loops index through refs, without a bounds check per value.
+        ref T z0 = ref MemoryMarshal.GetReference(logits);
+        ref T t0 = ref MemoryMarshal.GetReference(target);
+        ref T e0 = ref MemoryMarshal.GetReference(gradient);
         for (int b = 0; b < batch; b++)
         {
-            var z = logits.Slice(b * classes, classes);
-            T max = RowMax(z);
-            var e = gradient.Slice(b * classes, classes);
+            ref T z = ref Unsafe.Add(ref z0, b * classes);
+            ref T e = ref Unsafe.Add(ref e0, b * classes);
+            T max = RowMax(ref z, classes);
             for (int j = 0; j < classes; j++)
             {
-                e[j] = z[j] - max;
+                Unsafe.Add(ref e, j) = Unsafe.Add(ref z, j) - max;
             }
         }
         ExpInPlace(gradient);
@@ -40,25 +45,42 @@ public static partial class Losses
         double total = 0;
         for (int b = 0; b < batch; b++)
         {
-            var z = logits.Slice(b * classes, classes);
-            var t = target.Slice(b * classes, classes);
-            var e = gradient.Slice(b * classes, classes);
+            ref T z = ref Unsafe.Add(ref z0, b * classes);
+            ref T t = ref Unsafe.Add(ref t0, b * classes);
+            ref T e = ref Unsafe.Add(ref e0, b * classes);
             T sumExp = T.Zero;
             T sumT = T.Zero;
             for (int j = 0; j < classes; j++)
             {
-                sumExp += e[j];
-                sumT += t[j];
+                sumExp += Unsafe.Add(ref e, j);
+                sumT += Unsafe.Add(ref t, j);
             }
-            T logSumExp = RowMax(z) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
+            T logSumExp = RowMax(ref z, classes) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
             T scale = sumT / sumExp * invBatch;
             for (int j = 0; j < classes; j++)
             {
-                total += double.CreateChecked(t[j] * (logSumExp - z[j]));
-                e[j] = e[j] * scale - t[j] * invBatch;
+                T tj = Unsafe.Add(ref t, j);
+                total += double.CreateTruncating(tj * (logSumExp - Unsafe.Add(ref z, j)));
+                Unsafe.Add(ref e, j) = Unsafe.Add(ref e, j) * scale - tj * invBatch;
             }
         }
         return T.CreateChecked(total / batch);
+    }
+
+    /// <summary>
+    /// The row's maximum with the hardware's max instruction (branch-free; T.Max's NaN and signed-zero rules cost
+    /// several instructions a value and are not needed: a NaN logit still makes its row's exp, sum, loss and
+    /// gradient NaN).
+    /// </summary>
+    private static T RowMax<T>(ref T row, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = row;
+        for (int j = 1; j < length; j++)
+        {
+            max = T.MaxNative(max, Unsafe.Add(ref row, j));
+        }
+        return max;
     }
 
     private static T SoftmaxCrossEntropyLossOnly<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, int batch, int classes)
