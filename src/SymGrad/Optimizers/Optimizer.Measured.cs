@@ -35,38 +35,34 @@ public abstract partial class Optimizer
     /// <exception cref="ArgumentException">The lengths differ, or a segment is out of range, overlaps or is out of order.</exception>
     public virtual void StepAndMeasure(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares)
     {
-        int total = ParameterSegments.Validate(parameters.Length, segments, updateSquares.Length);
-        if (_floatSnapshot is null || _floatSnapshot.Length < total)
-        {
-            _floatSnapshot = new float[total];
-        }
-        Snapshot<float>(parameters, segments, _floatSnapshot);
+        float[] snapshot = Snapshot(ref _floatSnapshot, parameters, segments, updateSquares.Length);
         Step(parameters, gradients);
-        Compare<float>(parameters, segments, updateSquares, _floatSnapshot);
+        Compare<float>(parameters, segments, updateSquares, snapshot);
     }
 
     /// <inheritdoc cref="StepAndMeasure(Span{float}, ReadOnlySpan{float}, ReadOnlySpan{ParameterSegment}, Span{double})"/>
     public virtual void StepAndMeasure(Span<double> parameters, ReadOnlySpan<double> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares)
     {
-        int total = ParameterSegments.Validate(parameters.Length, segments, updateSquares.Length);
-        if (_doubleSnapshot is null || _doubleSnapshot.Length < total)
-        {
-            _doubleSnapshot = new double[total];
-        }
-        Snapshot<double>(parameters, segments, _doubleSnapshot);
+        double[] snapshot = Snapshot(ref _doubleSnapshot, parameters, segments, updateSquares.Length);
         Step(parameters, gradients);
-        Compare<double>(parameters, segments, updateSquares, _doubleSnapshot);
+        Compare<double>(parameters, segments, updateSquares, snapshot);
     }
 
-    /// <summary>Copies the segments, one after the other, into <paramref name="snapshot"/>.</summary>
-    private static void Snapshot<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<ParameterSegment> segments, T[] snapshot)
+    /// <summary>Validates the segments and copies them, one after the other, into <paramref name="buffer"/> (grown when too short).</summary>
+    private static T[] Snapshot<T>(ref T[]? buffer, ReadOnlySpan<T> parameters, ReadOnlySpan<ParameterSegment> segments, int updatesLength)
     {
+        int total = ParameterSegments.Validate(parameters.Length, segments, updatesLength);
+        if (buffer is null || buffer.Length < total)
+        {
+            buffer = new T[total];
+        }
         int at = 0;
         foreach (var segment in segments)
         {
-            parameters.Slice(segment.Offset, segment.Length).CopyTo(snapshot.AsSpan(at));
+            parameters.Slice(segment.Offset, segment.Length).CopyTo(buffer.AsSpan(at));
             at += segment.Length;
         }
+        return buffer;
     }
 
     /// <summary>Each segment's squared update, from the snapshot.</summary>

@@ -37,15 +37,8 @@ public class StepAndMeasureTests
         }
     }
 
-    public static IEnumerable<object[]> AllOptimizers()
-    {
-        yield return new object[] { "Sgd", (Func<Optimizer>)(() => new Sgd(0.05, 0.01)) };
-        yield return new object[] { "Momentum", (Func<Optimizer>)(() => new Momentum(0.05, 0.9, weightDecay: 0.01)) };
-        yield return new object[] { "Nesterov", (Func<Optimizer>)(() => new Momentum(0.05, 0.9, nesterov: true)) };
-        yield return new object[] { "Adam", (Func<Optimizer>)(() => new Adam(0.01, weightDecay: 0.01)) };
-        yield return new object[] { "AdamW", (Func<Optimizer>)(() => new AdamW(0.01)) };
-        yield return new object[] { "user optimizer (base implementation)", (Func<Optimizer>)(() => new HalfStep()) };
-    }
+    public static IEnumerable<object[]> AllOptimizers() =>
+        OptimizerBehaviorTests.AllOptimizers().Append(new object[] { "user optimizer (base implementation)", (Func<Optimizer>)(() => new HalfStep()) });
 
     private static double[] Random(int seed, double scale)
     {
