@@ -83,6 +83,10 @@ internal static partial class DiagnosticDescriptors
         "Internal generator error",
         "The SymGrad generator failed on this class ({0}); please report it with the class source");
 
+    public static readonly DiagnosticDescriptor ReservedMemberName = Error("SG0018",
+        "Member name taken by the generated trainer",
+        "'{0}' is also the name of {1} that the generator writes into the [Network] class; rename the member");
+
     // Every public static DiagnosticDescriptor field of this partial class, in every file
     // (DiagnosticDescriptors.*.cs), by ID: a new descriptor needs no registration. Built on first
     // use, after all field initializers of every part have run (their order across files is undefined).

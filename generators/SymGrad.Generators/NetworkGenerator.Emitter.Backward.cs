@@ -151,7 +151,7 @@ public sealed partial class NetworkGenerator
         string bias = Literals.Int(layer.Offset + layer.WeightCount) + ", " + Literals.Int(layer.Outputs);
         string sizes = "batch, " + Literals.Int(layer.Inputs) + ", " + Literals.Int(layer.Outputs);
 
-        if (IsUnrolled(layer))
+        if (IsUnrolled(c, layer))
         {
             WriteUnrolledLinearBackward(c, layer, operand, node.Id, inputGradient, assigns);
             return;

@@ -9,18 +9,15 @@ namespace SymGrad.Generators;
 // The emitter, part 2: the forward pass, one block per node in evaluation order.
 public sealed partial class NetworkGenerator
 {
-    /// <summary>
-    /// A dense layer with at most this many weights (16 x 16) is unrolled into one scalar statement
-    /// per output, so that a reader sees every multiply of the chain rule; a larger one calls the
-    /// runtime's kernels, because unrolled code grows with the weight count and stops paying off
-    /// once the JIT's register allocation and the instruction cache lose to a tight loop.
-    /// </summary>
-    internal const int UnrollThreshold = 256;
-
     /// <summary>Terms per line of an unrolled sum, so that a 16-input sum stays readable.</summary>
     private const int TermsPerLine = 8;
 
-    private static bool IsUnrolled(LayerSpec layer) => layer.WeightCount <= UnrollThreshold;
+    /// <summary>
+    /// A dense layer of at most [Network(UnrollThreshold = n)] weights is unrolled into one scalar statement per
+    /// multiply, so that a reader sees every term of the chain rule; a larger one calls the runtime's vector
+    /// kernels, which run several times faster once a layer fills a vector.
+    /// </summary>
+    private static bool IsUnrolled(EmitContext c, LayerSpec layer) => layer.WeightCount <= c.Spec.UnrollThreshold;
 
     private static void WriteRunForward(EmitContext c)
     {
@@ -127,7 +124,7 @@ public sealed partial class NetworkGenerator
             return;
         }
         string t = c.T;
-        if (!IsUnrolled(layer))
+        if (!IsUnrolled(c, layer))
         {
             w.WriteLine("global::System.ReadOnlySpan<" + t + "> p = __sg_parameters;");
             w.WriteLine("global::SymGrad.Kernels.Dense.Forward<" + t + ">(" + ReadSpan(c, operand) + ", p.Slice(" + Literals.Int(layer.Offset) + ", "

@@ -19,6 +19,8 @@ public sealed partial class NetworkGenerator
         public int InputSize { get; set; }
         /// <summary>Loops of more iterations stay rolled (NetworkAttribute.DefaultLoopRollThreshold).</summary>
         public int LoopRollThreshold { get; set; } = 16;
+        /// <summary>Dense layers of at most this many weights are unrolled (NetworkAttribute.DefaultUnrollThreshold).</summary>
+        public int UnrollThreshold { get; set; } = 64;
         public bool Instrumented { get; set; }
     }
 
@@ -64,6 +66,12 @@ public sealed partial class NetworkGenerator
                     break;
                 case "LoopRollThreshold":
                     settings.LoopRollThreshold = value;
+                    break;
+                case "UnrollThreshold" when value < 0:
+                    diagnostics.Add(DiagnosticDescriptors.InvalidSetting, location, "UnrollThreshold", "at least 0 (0 unrolls no layer)", text);
+                    break;
+                case "UnrollThreshold":
+                    settings.UnrollThreshold = value;
                     break;
                 case "Precision" when value is 0 or 1:
                     settings.IsDouble = value == 1;

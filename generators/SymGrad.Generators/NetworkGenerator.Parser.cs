@@ -70,6 +70,7 @@ public sealed partial class NetworkGenerator
         var otherFields = new HashSet<string>(StringComparer.Ordinal);
         var brokenLayers = new HashSet<string>(StringComparer.Ordinal);
         var layers = ParseLayers(declaration, model, otherFields, brokenLayers, diagnostics, cancellationToken);
+        CheckReservedMembers(symbol, settings.Instrumented, layers.Any(l => l.Kind is LayerKind.BatchNorm or LayerKind.Dropout), diagnostics);
 
         var forward = FindMarkedMethod(declaration, model, ForwardAttributeName, DiagnosticDescriptors.MissingForward,
             DiagnosticDescriptors.DuplicateForward, diagnostics, cancellationToken);
@@ -112,7 +113,8 @@ public sealed partial class NetworkGenerator
             loss!.Value.Syntax.Identifier.ValueText,
             SyntaxText.FileName(declaration.SyntaxTree.FilePath),
             settings.Instrumented,
-            graph.Loops);
+            graph.Loops,
+            settings.UnrollThreshold);
         ReportLints(spec, declaration, diagnostics, cancellationToken);
         return new ParseResult(shell, spec, diagnostics.ToEquatableArray());
     }

@@ -21,6 +21,7 @@ namespace SymGrad.Generators.Model;
 /// <param name="SourceFile">File name (no directory) of the definition, for comments.</param>
 /// <param name="Instrumented">[Network(Instrumentation = true)]: emit the gradient statistics.</param>
 /// <param name="Loops">The loops kept rolled (trip count above the roll threshold), in graph order; empty when every loop was unrolled.</param>
+/// <param name="UnrollThreshold">Dense layers of at most this many weights are unrolled into scalar statements ([Network(UnrollThreshold = n)]).</param>
 internal sealed record NetworkSpec(
     ClassShell Class,
     bool IsDouble,
@@ -36,7 +37,8 @@ internal sealed record NetworkSpec(
     string LossMethod,
     string SourceFile,
     bool Instrumented = false,
-    EquatableArray<LoopSpec> Loops = default);
+    EquatableArray<LoopSpec> Loops = default,
+    int UnrollThreshold = 64);
 
 /// <summary>The partial class's identity: enough to emit a matching partial declaration.</summary>
 /// <param name="Namespace">Containing namespace, or empty for the global namespace.</param>

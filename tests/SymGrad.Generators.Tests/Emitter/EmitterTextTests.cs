@@ -94,6 +94,21 @@ public class EmitterTextTests
     }
 
     [Fact]
+    public void UnrollThreshold_DecidesWhichLayersAreUnrolled()
+    {
+        // The default (64 weights): fc1 (2 x 16 = 32) and fc3 (16) unrolled, fc2 (16 x 16 = 256) through the kernels.
+        string byDefault = NetworkGenerator.Emit(TestNetworks.SigmoidMlp(isDouble: false, unrollThreshold: 64).Spec);
+        Assert.Contains("zb[3] = w[35] + w[6] * x0 + w[7] * x1;", byDefault);
+        Assert.Contains("global::SymGrad.Kernels.Dense.Forward<float>(new global::System.ReadOnlySpan<float>(__sg_value2, 0, batch * 16), p.Slice(48, 256), p.Slice(304, 16)", byDefault);
+        Assert.Contains("global::SymGrad.Kernels.Dense.BackwardWeights<float>(", byDefault);
+
+        // 0 unrolls nothing: every layer calls the kernels.
+        string none = NetworkGenerator.Emit(TestNetworks.SigmoidMlp(isDouble: false, unrollThreshold: 0).Spec);
+        Assert.DoesNotContain("zb[", none);
+        Assert.Contains("global::SymGrad.Kernels.Dense.Forward<float>(inputs.Slice(0, batch * 2), p.Slice(0, 32), p.Slice(32, 16)", none);
+    }
+
+    [Fact]
     public void ResidualAdjoint_IsAssignedOnceThenAccumulated()
     {
         string emitted = NetworkGenerator.Emit(TestNetworks.ResidualRelu().Spec);

@@ -30,13 +30,13 @@ internal sealed record TestNetwork(NetworkSpec Spec, string Definition)
 /// <summary>The networks the emitter tests run: specs built by hand next to the source they model.</summary>
 internal static class TestNetworks
 {
-    private static string Definition(string name, bool isDouble, string fields, string forward, string loss) => $$"""
+    private static string Definition(string name, bool isDouble, string fields, string forward, string loss, string settings = "") => $$"""
         using SymGrad;
 
         namespace EmitterTests
         {
             /// <summary>A test network.</summary>
-            [Network(MaxBatchSize = 8{{(isDouble ? ", Precision = Precision.Double" : "")}})]
+            [Network(MaxBatchSize = 8{{(isDouble ? ", Precision = Precision.Double" : "")}}{{settings}})]
             public partial class {{name}}
             {
         {{fields}}
@@ -53,14 +53,17 @@ internal static class TestNetworks
         }
         """;
 
-    /// <summary>2-16-16-1, sigmoid, MSE: every layer unrolled (16 x 16 is exactly the threshold).</summary>
-    public static TestNetwork SigmoidMlp(bool isDouble, string name = "SigmoidMlp")
+    /// <summary>
+    /// 2-16-16-1, sigmoid, MSE: every layer unrolled (UnrollThreshold = 256, and 16 x 16 is exactly that), or with
+    /// <paramref name="unrollThreshold"/> given, the layers above it through the kernels.
+    /// </summary>
+    public static TestNetwork SigmoidMlp(bool isDouble, string name = "SigmoidMlp", int unrollThreshold = 256)
     {
         var b = new SpecBuilder(name, 2).Layer("fc1", 2, 16).Layer("fc2", 16, 16).Layer("fc3", 16, 1);
         int h1 = b.Unary(OpKind.Sigmoid, b.Linear("fc1", SpecBuilder.InputNode), variable: "h1");
         int h2 = b.Unary(OpKind.Sigmoid, b.Linear("fc2", h1), variable: "h2");
         int output = b.Linear("fc3", h2);
-        return new(b.Build(output, LossKind.MeanSquaredError, isDouble), Definition(name, isDouble,
+        return new(b.Build(output, LossKind.MeanSquaredError, isDouble) with { UnrollThreshold = unrollThreshold }, Definition(name, isDouble,
             """
                     readonly Linear fc1 = new(2, 16, Init.XavierUniform);
                     readonly Linear fc2 = new(16, 16, Init.XavierUniform);
@@ -70,7 +73,7 @@ internal static class TestNetworks
                     var h1 = Sigmoid(fc1.Forward(x));
                     var h2 = Sigmoid(fc2.Forward(h1));
                     return fc3.Forward(h2);
-            """, "MeanSquaredError"));
+            """, "MeanSquaredError", ", UnrollThreshold = " + unrollThreshold));
     }
 
     /// <summary>
@@ -99,7 +102,7 @@ internal static class TestNetworks
             """, "MeanSquaredError"));
     }
 
-    /// <summary>30-20-15-10: the first two layers exceed the unroll threshold and call the kernels (the second with dX).</summary>
+    /// <summary>30-20-15-10 with UnrollThreshold = 256: the first two layers exceed it and call the kernels (the second with dX); fc3 (150 weights) is unrolled.</summary>
     public static TestNetwork KernelPath()
     {
         const string name = "KernelPath";
@@ -107,7 +110,7 @@ internal static class TestNetworks
         int h1 = b.Unary(OpKind.Tanh, b.Linear("fc1", SpecBuilder.InputNode), variable: "h1");
         int h2 = b.Unary(OpKind.Elu, b.Linear("fc2", h1), 1.0, variable: "h2");
         int output = b.Linear("fc3", h2);
-        return new(b.Build(output, LossKind.SoftmaxCrossEntropy, isDouble: true), Definition(name, true,
+        return new(b.Build(output, LossKind.SoftmaxCrossEntropy, isDouble: true) with { UnrollThreshold = 256 }, Definition(name, true,
             """
                     readonly Linear fc1 = new(30, 20);
                     readonly Linear fc2 = new(20, 15);
@@ -117,7 +120,7 @@ internal static class TestNetworks
                     var h1 = Tanh(fc1.Forward(x));
                     var h2 = Elu(fc2.Forward(h1), 1.0);
                     return fc3.Forward(h2);
-            """, "SoftmaxCrossEntropy"));
+            """, "SoftmaxCrossEntropy", ", UnrollThreshold = 256"));
     }
 
     /// <summary>Every op of the catalog in one graph (Gelu optional: it needs the runtime's erf).</summary>
