@@ -87,7 +87,8 @@ public static partial class Reductions
         double wTotal = 0;
         double gTotal = 0;
         float maxAbs = 0;
-        for (int start = 0; start < w.Length; start += BlockLength)
+        // Last block first: a TrainStep's optimizer then starts on the values read most recently, still in cache.
+        for (int start = (w.Length - 1) / BlockLength * BlockLength; start >= 0; start -= BlockLength)
         {
             int length = Math.Min(BlockLength, w.Length - start);
             var wBlock = w.Slice(start, length);
