@@ -168,7 +168,8 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("// dX skipped: " + (operand == 0 || IsInput(c, operand) ? "the network input" : "the operand") + " needs no gradient.");
         }
-        w.WriteLine("global::SymGrad.Kernels.Dense.BackwardWeights<" + t + ">(dz, x, g.Slice(" + weights + "), g.Slice(" + bias + "), " + sizes + ");");
+        w.WriteLine("global::SymGrad.Kernels.Dense.BackwardWeights<" + t + ">(dz, x, g.Slice(" + weights + "), g.Slice(" + bias + "), " + sizes
+            + ", accumulate: " + (OverwritesGradient(c, layer) ? "false" : "true") + ");");
         if (inputGradient)
         {
             w.WriteLine("global::SymGrad.Kernels.Dense.BackwardInput<" + t + ">(dz, p.Slice(" + weights + "), dx, " + sizes

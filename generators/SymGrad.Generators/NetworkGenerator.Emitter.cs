@@ -241,7 +241,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("int batch = __sg_BatchSize(inputs.Length, targets.Length, \"targets\");");
             WriteFiniteInputChecks(c, withTargets: true);
-            w.WriteLine("global::System.Array.Clear(__sg_gradients);");
+            WriteGradientClears(c);
             w.WriteLine("__sg_RunForward(inputs, batch" + (HasModes(c.Spec) ? ", IsTraining" : "") + ");");
             WriteLossCall(c, withGradient: true);
         }

@@ -61,7 +61,7 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>
     /// The default of <see cref="UnrollThreshold"/>: above about 64 weights the vector kernels beat scalar
-    /// statements (README, "Performance": a 16 x 16 layer unrolled ran the 2-16-16-1 step 2.7 times slower).
+    /// statements (README, "Reading the generated code": a 16 x 16 layer unrolled ran the 2-16-16-1 step 2.5 times slower).
     /// </summary>
     public const int DefaultUnrollThreshold = 64;
 }

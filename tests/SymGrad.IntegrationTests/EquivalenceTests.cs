@@ -31,6 +31,8 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
         var entry = ZooCatalog.Get(name);
         var network = entry.CreateDouble(Seed);
         var (inputs, targets) = Data(entry, network.InputSize, network.OutputSize, batch);
+        // Whatever the buffer held must not survive: layers called once overwrite their slice, the rest is cleared.
+        network.Gradients.Fill(double.NaN);
 
         double loss = network.ComputeGradients(inputs, targets);
         double[] gradients = network.Gradients.ToArray();
@@ -50,6 +52,7 @@ public sealed class EquivalenceTests(ITestOutputHelper output)
         var network = entry.CreateFloat(Seed);
         var (inputs, targets) = Data(entry, network.InputSize, network.OutputSize, batch);
         float[] floatInputs = TestData.ToFloat(inputs), floatTargets = TestData.ToFloat(targets);
+        network.Gradients.Fill(float.NaN);
 
         float loss = network.ComputeGradients(floatInputs, floatTargets);
         double[] gradients = TestData.ToDouble(network.Gradients);

@@ -15,8 +15,18 @@ public static partial class Dense
         where T : unmanaged, IFloatingPointIeee754<T>
         => BackwardWeightsAt(dy, x, dWeight, dBias, batch, inputs, outputs, SimdLanes.Best<T>());
 
+    /// <summary>
+    /// As <see cref="BackwardWeights{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, int, int)"/>, or, with
+    /// <paramref name="accumulate"/> false, dW = dY^T X and dBias = column sums of dY, overwriting whatever the
+    /// buffers held: a layer called once needs neither a cleared gradient buffer nor a read of the old values.
+    /// </summary>
+    public static void BackwardWeights<T>(ReadOnlySpan<T> dy, ReadOnlySpan<T> x, Span<T> dWeight, Span<T> dBias, int batch, int inputs, int outputs, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => BackwardWeightsAt(dy, x, dWeight, dBias, batch, inputs, outputs, SimdLanes.Best<T>(), accumulate);
+
     /// <summary><see cref="BackwardWeights{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, int, int)"/> at a chosen width.</summary>
-    internal static void BackwardWeightsAt<T>(ReadOnlySpan<T> dy, ReadOnlySpan<T> x, Span<T> dWeight, Span<T> dBias, int batch, int inputs, int outputs, SimdWidth width)
+    internal static void BackwardWeightsAt<T>(ReadOnlySpan<T> dy, ReadOnlySpan<T> x, Span<T> dWeight, Span<T> dBias, int batch, int inputs, int outputs, SimdWidth width,
+        bool accumulate = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckDimensions(batch, inputs, outputs);
@@ -32,21 +42,25 @@ public static partial class Dense
         switch (width)
         {
             case SimdWidth.Bits512:
-                BroadcastProduct<T, Lanes512<T>, Vector512<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate: true);
+                BroadcastProduct<T, Lanes512<T>, Vector512<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate);
                 break;
             case SimdWidth.Bits256:
-                BroadcastProduct<T, Lanes256<T>, Vector256<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate: true);
+                BroadcastProduct<T, Lanes256<T>, Vector256<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate);
                 break;
             case SimdWidth.Bits128:
-                BroadcastProduct<T, Lanes128<T>, Vector128<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate: true);
+                BroadcastProduct<T, Lanes128<T>, Vector128<T>>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate);
                 break;
             default:
-                BroadcastProduct<T, Lanes1<T>, T>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate: true);
+                BroadcastProduct<T, Lanes1<T>, T>(ref a, 1, outputs, ref b, inputs, ref c, inputs, outputs, inputs, batch, accumulate);
                 break;
         }
 
         // Column sums of dY, one contiguous row at a time (the bias is a few hundred values: no blocking needed).
         var biasSums = dBias.Slice(0, outputs);
+        if (!accumulate)
+        {
+            biasSums.Clear();
+        }
         for (int s = 0; s < batch; s++)
         {
             var row = dy.Slice(s * outputs, outputs);

@@ -48,20 +48,39 @@ public static partial class Losses
             ref T z = ref Unsafe.Add(ref z0, b * classes);
             ref T t = ref Unsafe.Add(ref t0, b * classes);
             ref T e = ref Unsafe.Add(ref e0, b * classes);
-            T sumExp = T.Zero;
-            T sumT = T.Zero;
-            for (int j = 0; j < classes; j++)
+            // Two accumulators each (even and odd classes): the row is short, so the chains of dependent adds,
+            // not the adds themselves, set the pace.
+            T sumExp = T.Zero, sumT = T.Zero, targetDotLogits = T.Zero;
+            T sumExp1 = T.Zero, sumT1 = T.Zero, targetDotLogits1 = T.Zero;
+            int j2 = 0;
+            for (; j2 + 1 < classes; j2 += 2)
             {
-                sumExp += Unsafe.Add(ref e, j);
-                sumT += Unsafe.Add(ref t, j);
+                T tj = Unsafe.Add(ref t, j2), tj1 = Unsafe.Add(ref t, j2 + 1);
+                sumExp += Unsafe.Add(ref e, j2);
+                sumExp1 += Unsafe.Add(ref e, j2 + 1);
+                sumT += tj;
+                sumT1 += tj1;
+                targetDotLogits += tj * Unsafe.Add(ref z, j2);
+                targetDotLogits1 += tj1 * Unsafe.Add(ref z, j2 + 1);
             }
+            if (j2 < classes)
+            {
+                T tj = Unsafe.Add(ref t, j2);
+                sumExp += Unsafe.Add(ref e, j2);
+                sumT += tj;
+                targetDotLogits += tj * Unsafe.Add(ref z, j2);
+            }
+            sumExp += sumExp1;
+            sumT += sumT1;
+            targetDotLogits += targetDotLogits1;
             T logSumExp = RowMax(ref z, classes) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
+            // sum_j t_j (logSumExp - z_j), one double add per row instead of per value (for a one-hot row this is
+            // exactly logSumExp - z_label, the per-value form's one non-zero term).
+            total += double.CreateTruncating(sumT * logSumExp - targetDotLogits);
             T scale = sumT / sumExp * invBatch;
             for (int j = 0; j < classes; j++)
             {
-                T tj = Unsafe.Add(ref t, j);
-                total += double.CreateTruncating(tj * (logSumExp - Unsafe.Add(ref z, j)));
-                Unsafe.Add(ref e, j) = Unsafe.Add(ref e, j) * scale - tj * invBatch;
+                Unsafe.Add(ref e, j) = Unsafe.Add(ref e, j) * scale - Unsafe.Add(ref t, j) * invBatch;
             }
         }
         return T.CreateChecked(total / batch);
@@ -75,12 +94,18 @@ public static partial class Losses
     private static T RowMax<T>(ref T row, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T max = row;
-        for (int j = 1; j < length; j++)
+        T max = row, max1 = row;
+        int j = 1;
+        for (; j + 1 < length; j += 2)
+        {
+            max = T.MaxNative(max, Unsafe.Add(ref row, j));
+            max1 = T.MaxNative(max1, Unsafe.Add(ref row, j + 1));
+        }
+        if (j < length)
         {
             max = T.MaxNative(max, Unsafe.Add(ref row, j));
         }
-        return max;
+        return T.MaxNative(max, max1);
     }
 
     private static T SoftmaxCrossEntropyLossOnly<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, int batch, int classes)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using SymGrad.Kernels;
 
 namespace SymGrad.Tests.Kernels;
@@ -58,6 +59,28 @@ public class DenseKernelTests
         Dense.BackwardWeights<float>(NaiveDense.ToFloat(dy), NaiveDense.ToFloat(x), dwFloat, dBiasFloat, batch, inputs, outputs);
         NaiveDense.AssertClose(dw, dwScale, dwFloat, FloatTolerance, "dW (float)");
         NaiveDense.AssertClose(dBias, dBiasScale, dBiasFloat, FloatTolerance, "dBias (float)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void BackwardWeightsWithoutAccumulateOverwrites(int batch, int inputs, int outputs)
+    {
+        var dy = NaiveDense.RoundedToFloat(NaiveDense.Random(batch * outputs, 14));
+        var x = NaiveDense.RoundedToFloat(NaiveDense.Random(batch * inputs, 15));
+        var (dw, dwScale, dBias, dBiasScale) = NaiveDense.BackwardWeights(dy, x, new double[outputs * inputs], new double[outputs], batch, inputs, outputs);
+
+        // Stale values in the buffers (NaN, so that any that survive show) are replaced, not added to.
+        var dwDouble = Enumerable.Repeat(double.NaN, outputs * inputs).ToArray();
+        var dBiasDouble = Enumerable.Repeat(double.NaN, outputs).ToArray();
+        Dense.BackwardWeights<double>(dy, x, dwDouble, dBiasDouble, batch, inputs, outputs, accumulate: false);
+        NaiveDense.AssertClose(dw, dwScale, dwDouble, DoubleTolerance, "dW (double, overwrite)");
+        NaiveDense.AssertClose(dBias, dBiasScale, dBiasDouble, DoubleTolerance, "dBias (double, overwrite)");
+
+        var dwFloat = Enumerable.Repeat(float.NaN, outputs * inputs).ToArray();
+        var dBiasFloat = Enumerable.Repeat(float.NaN, outputs).ToArray();
+        Dense.BackwardWeights<float>(NaiveDense.ToFloat(dy), NaiveDense.ToFloat(x), dwFloat, dBiasFloat, batch, inputs, outputs, accumulate: false);
+        NaiveDense.AssertClose(dw, dwScale, dwFloat, FloatTolerance, "dW (float, overwrite)");
+        NaiveDense.AssertClose(dBias, dBiasScale, dBiasFloat, FloatTolerance, "dBias (float, overwrite)");
     }
 
     [Theory]

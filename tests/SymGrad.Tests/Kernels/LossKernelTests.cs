@@ -48,6 +48,41 @@ public class LossKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void SoftmaxCrossEntropyPropagatesANaNLogitToTheLossAndItsRowOnly(int column)
+    {
+        // Ten classes (an odd tail for the paired accumulators), the NaN first, in the middle or last in its row.
+        const int classes = 10, batch = 3;
+        var z = NaiveDense.Random(batch * classes, 29);
+        z[classes + column] = double.NaN;
+        var t = new double[batch * classes];
+        t[2] = t[classes + 5] = t[2 * classes + 7] = 1;
+        foreach (bool isFloat in new[] { false, true })
+        {
+            double loss;
+            double[] grad;
+            if (isFloat)
+            {
+                var g = new float[z.Length];
+                loss = Losses.SoftmaxCrossEntropy<float>(NaiveDense.ToFloat(z), NaiveDense.ToFloat(t), g, batch, classes);
+                grad = Array.ConvertAll(g, v => (double)v);
+            }
+            else
+            {
+                grad = new double[z.Length];
+                loss = Losses.SoftmaxCrossEntropy<double>(z, t, grad, batch, classes);
+            }
+            Assert.True(double.IsNaN(loss), $"loss {loss} (float {isFloat})");
+            for (int k = 0; k < z.Length; k++)
+            {
+                Assert.True(k / classes == 1 ? double.IsNaN(grad[k]) : double.IsFinite(grad[k]), $"gradient {k} = {grad[k]} (float {isFloat})");
+            }
+        }
+    }
+
     [Fact]
     public void SoftmaxCrossEntropyStaysFiniteForLogitsOfPlusAndMinusAThousand()
     {
