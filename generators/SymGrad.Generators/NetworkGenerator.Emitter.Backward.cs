@@ -96,6 +96,16 @@ public sealed partial class NetworkGenerator
                 contributions.Add((k, k == 0 ? op.BackwardTemplate : op.BackwardTemplateRight));
             }
         }
+        // Contributions with a vector kernel are calls, in operand order (when both reach the same adjoint, as in
+        // x * x, the first assigns and the second adds); the rest share one inline loop.
+        if (contributions.TrueForAll(k => ElementwiseContributionCall(c, node, k.Index, k.Template) is not null))
+        {
+            foreach (var contribution in contributions)
+            {
+                w.WriteLine(ElementwiseContributionCall(c, node, contribution.Index, contribution.Template)!);
+            }
+            return;
+        }
         string all = "";
         foreach (var contribution in contributions)
         {

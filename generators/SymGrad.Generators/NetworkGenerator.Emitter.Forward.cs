@@ -90,6 +90,11 @@ public sealed partial class NetworkGenerator
                         WriteActivationKernelForward(c, node, kernel);
                         break;
                     }
+                    if (ElementwiseKernel(c, node) is { } elementwise)
+                    {
+                        WriteElementwiseKernelForward(c, node, elementwise);
+                        break;
+                    }
                     WriteElementwiseForward(c, node, op);
                     break;
             }

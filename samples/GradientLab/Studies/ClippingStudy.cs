@@ -18,7 +18,7 @@ public sealed class ClippingStudy : IStudy
     private readonly Option<int> _steps = new("--steps") { Description = "SGD steps per run.", DefaultValueFactory = _ => 300 };
     private readonly Option<int> _batchSize = new("--batch-size") { Description = "Images per step (1 to 64).", DefaultValueFactory = _ => 64 };
     private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Plain SGD's step size.", DefaultValueFactory = _ => 0.1 };
-    private readonly Option<double> _initScale = new("--init-scale") { Description = "Initial weights are He init times this.", DefaultValueFactory = _ => 3.0 };
+    private readonly Option<double> _initScale = new("--init-scale") { Description = "Initial weights are He init times this.", DefaultValueFactory = _ => 4.0 };
     private readonly Option<double> _maxNorm = new("--max-norm") { Description = "Global-norm clipping threshold of the clipped run.", DefaultValueFactory = _ => 1.0 };
     private readonly Option<int> _trainingSamples = new("--training-samples") { Description = "Batches come from the first this many training images.", DefaultValueFactory = _ => 60000 };
     private readonly Option<int> _testSamples = new("--test-samples") { Description = "Accuracy on the first this many test images.", DefaultValueFactory = _ => 10000 };

@@ -4,7 +4,7 @@ using SymGrad.Kernels;
 namespace SymGrad.Tests.Kernels;
 
 /// <summary>
-/// The vectorized ReLU, leaky ReLU and backward kernels against the scalar form of OpCatalog's templates, written
+/// The vectorized ReLU, leaky ReLU, backward and element-wise arithmetic kernels against the scalar form of OpCatalog's templates, written
 /// out here by hand: bit-identical results (the kernels must not change a single gradient), over values that
 /// include NaN, infinities, +0 and -0, with counts that leave scalar tails, overwrite and accumulate.
 /// </summary>
@@ -31,7 +31,7 @@ public class PointwiseKernelTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (string op in new[] { "relu", "leaky", "relu'", "leaky'", "sigmoid'", "tanh'" })
+        foreach (string op in new[] { "relu", "leaky", "relu'", "leaky'", "sigmoid'", "tanh'", "add", "sub", "mul", "pass'", "negpass'", "mul'" })
         {
             foreach (int count in new[] { 0, 1, 7, 16, 33, 203 })
             {
@@ -53,7 +53,13 @@ public class PointwiseKernelTests
             "relu'" => (z, dy) => z > 0.0 ? dy : 0.0,
             "leaky'" => (z, dy) => z > 0.0 ? dy : slope * dy,
             "sigmoid'" => (y, dy) => dy * y * (1.0 - y),
-            _ => (y, dy) => dy * (1.0 - y * y),
+            "tanh'" => (y, dy) => dy * (1.0 - y * y),
+            "add" => (x, x2) => x + x2,
+            "sub" => (x, x2) => x - x2,
+            "mul" => (x, x2) => x * x2,
+            "pass'" => (_, dy) => dy,
+            "negpass'" => (_, dy) => -dy,
+            _ => (other, dy) => dy * other,
         };
         void Kernel(double[] a, double[] b, double[] d, bool accumulate)
         {
@@ -64,7 +70,13 @@ public class PointwiseKernelTests
                 case "relu'": Activations.ReluBackward<double>(a, b, d, count, accumulate); break;
                 case "leaky'": Activations.LeakyReluBackward<double>(a, b, d, count, slope, accumulate); break;
                 case "sigmoid'": Activations.SigmoidBackward<double>(a, b, d, count, accumulate); break;
-                default: Activations.TanhBackward<double>(a, b, d, count, accumulate); break;
+                case "tanh'": Activations.TanhBackward<double>(a, b, d, count, accumulate); break;
+                case "add": Elementwise.Add<double>(a, b, d, count); break;
+                case "sub": Elementwise.Subtract<double>(a, b, d, count); break;
+                case "mul": Elementwise.Multiply<double>(a, b, d, count); break;
+                case "pass'": Elementwise.PassGradient<double>(b, d, count, accumulate); break;
+                case "negpass'": Elementwise.PassNegatedGradient<double>(b, d, count, accumulate); break;
+                default: Elementwise.MultiplyGradient<double>(b, a, d, count, accumulate); break;
             }
         }
         Check(op, count, Values(count + 3, 1), Values(count + 3, 2), rule, Kernel);
@@ -82,7 +94,13 @@ public class PointwiseKernelTests
             "relu'" => (z, dy) => z > 0f ? dy : 0f,
             "leaky'" => (z, dy) => z > 0f ? dy : slope * dy,
             "sigmoid'" => (y, dy) => dy * y * (1f - y),
-            _ => (y, dy) => dy * (1f - y * y),
+            "tanh'" => (y, dy) => dy * (1f - y * y),
+            "add" => (x, x2) => x + x2,
+            "sub" => (x, x2) => x - x2,
+            "mul" => (x, x2) => x * x2,
+            "pass'" => (_, dy) => dy,
+            "negpass'" => (_, dy) => -dy,
+            _ => (other, dy) => dy * other,
         };
         void Kernel(float[] a, float[] b, float[] d, bool accumulate)
         {
@@ -93,7 +111,13 @@ public class PointwiseKernelTests
                 case "relu'": Activations.ReluBackward<float>(a, b, d, count, accumulate); break;
                 case "leaky'": Activations.LeakyReluBackward<float>(a, b, d, count, slope, accumulate); break;
                 case "sigmoid'": Activations.SigmoidBackward<float>(a, b, d, count, accumulate); break;
-                default: Activations.TanhBackward<float>(a, b, d, count, accumulate); break;
+                case "tanh'": Activations.TanhBackward<float>(a, b, d, count, accumulate); break;
+                case "add": Elementwise.Add<float>(a, b, d, count); break;
+                case "sub": Elementwise.Subtract<float>(a, b, d, count); break;
+                case "mul": Elementwise.Multiply<float>(a, b, d, count); break;
+                case "pass'": Elementwise.PassGradient<float>(b, d, count, accumulate); break;
+                case "negpass'": Elementwise.PassNegatedGradient<float>(b, d, count, accumulate); break;
+                default: Elementwise.MultiplyGradient<float>(b, a, d, count, accumulate); break;
             }
         }
         Check(op, count, Array.ConvertAll(Values(count + 3, 1), v => (float)v), Array.ConvertAll(Values(count + 3, 2), v => (float)v), rule, Kernel);
