@@ -43,9 +43,7 @@ public sealed partial class NetworkGenerator
         w.WriteLine("    new string[] { " + string.Join(", ", names) + " },");
         w.WriteLine("    new " + ActivationType + "[] { " + string.Join(", ", activations) + " },");
         WriteTimeStepsInitializer(c, "    new int[] { " + string.Join(", ", LayerBackwardOrder(c, layers)) + " })");
-        w.WriteLine("// The parameters before the last optimizer step, for the update/weight ratio.");
-        w.WriteLine("private readonly " + c.T + "[] __sg_parametersBeforeStep = new " + c.T + "[ParameterCount];");
-        w.WriteLine();
+        WriteWeightSegments(c, layers);
         w.WriteLine("/// <summary>Per-layer gradient statistics of the last <c>ComputeGradients</c> or <c>TrainStep</c>, updated in place.</summary>");
         w.WriteLine("public " + StatisticsType + " Statistics => __sg_statistics;");
         w.WriteLine();
@@ -88,21 +86,14 @@ public sealed partial class NetworkGenerator
         if (instrumented)
         {
             w.WriteLine("__sg_statistics.RecordClipping(clipping);");
-            w.WriteLine("global::System.Array.Copy(__sg_parameters, __sg_parametersBeforeStep, ParameterCount);");
         }
-        w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
-        if (instrumented)
+        if (instrumented && MeasuredLayers(InstrumentedLayers(c)).Count > 0)
         {
-            foreach (var layer in InstrumentedLayers(c))
-            {
-                if (layer.Nodes.Count == 0)
-                {
-                    continue;
-                }
-                var spec = layer.Layer;
-                w.WriteLine("__sg_statistics.RecordUpdate<" + c.T + ">(" + Literals.Int(layer.Index) + ", "
-                    + Slice(c, "__sg_parametersBeforeStep", spec.Offset, spec.WeightCount) + ", " + Slice(c, "__sg_parameters", spec.Offset, spec.WeightCount) + ");");
-            }
+            WriteMeasuredStep(c, MeasuredLayers(InstrumentedLayers(c)));
+        }
+        else
+        {
+            w.WriteLine("optimizer.Step(__sg_parameters, __sg_gradients);");
         }
         if (HasModes(c.Spec))
         {

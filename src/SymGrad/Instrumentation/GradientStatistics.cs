@@ -145,8 +145,7 @@ public sealed class GradientStatistics
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ref var a = ref _layers[layer];
-        a.WeightSquares = Reductions.SumOfSquares(weights);
-        (a.WeightGradientSquares, a.WeightGradientMax) = Reductions.SumOfSquaresAndMaxAbs(weightGradients);
+        (a.WeightSquares, a.WeightGradientSquares, a.WeightGradientMax) = Reductions.SquaresAndGradientMax(weights, weightGradients);
         (a.BiasGradientSquares, a.BiasGradientMax) = Reductions.SumOfSquaresAndMaxAbs(biasGradients);
         // A sum of squares in double is finite exactly when every element is: count only then.
         if (!double.IsFinite(a.WeightSquares + Reductions.SumOfSquares(biases)))
@@ -246,6 +245,14 @@ public sealed class GradientStatistics
         // RecordParameters measured ||W||^2 on these same weights before the step.
         _layers[layer].UpdateRatio = Math.Sqrt(Reductions.SumOfSquaredDifferences(after, before) / _layers[layer].WeightSquares);
     }
+
+    /// <summary>
+    /// Records a layer's update/weight ratio, ‖W_after − W_before‖₂ / ‖W_before‖₂, from what the optimizer measured
+    /// for the layer's weight segment in <see cref="Optimizer.StepAndMeasure(Span{float}, ReadOnlySpan{float}, ReadOnlySpan{ParameterSegment}, Span{double})"/>,
+    /// Σ (W_after − W_before)², over ‖W_before‖² as <see cref="RecordParameters"/> measured it before the step.
+    /// </summary>
+    public void RecordUpdate(int layer, double updateSquares) =>
+        _layers[layer].UpdateRatio = Math.Sqrt(updateSquares / _layers[layer].WeightSquares);
 
     private struct Accumulator
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SymGrad;
@@ -19,54 +20,75 @@ internal static class AdamUpdate
 {
     public readonly record struct Settings(double LearningRate, double Beta1, double Beta2, double Epsilon, double L2Decay, double DecoupledDecay);
 
-    public static void Apply<T>(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> m, Span<T> v, in Settings s, long step)
+    /// <summary>The update over ranges of the buffers, with every constant computed once per step.</summary>
+    public readonly ref struct Range<T> : IElementwiseUpdate<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // Bias corrections are computed in double, as PyTorch computes them as Python floats.
-        double biasCorrection1 = 1 - Math.Pow(s.Beta1, step);
-        double biasCorrection2 = 1 - Math.Pow(s.Beta2, step);
-        T keep = T.CreateChecked(1 - s.LearningRate * s.DecoupledDecay);
-        T l2 = T.CreateChecked(s.L2Decay);
-        T beta1 = T.CreateChecked(s.Beta1);
-        T oneMinusBeta1 = T.CreateChecked(1 - s.Beta1);
-        T beta2 = T.CreateChecked(s.Beta2);
-        T oneMinusBeta2 = T.CreateChecked(1 - s.Beta2);
-        T stepSize = T.CreateChecked(s.LearningRate / biasCorrection1);
-        T sqrtBiasCorrection2 = T.CreateChecked(Math.Sqrt(biasCorrection2));
-        T eps = T.CreateChecked(s.Epsilon);
+        private readonly Span<T> _parameters;
+        private readonly ReadOnlySpan<T> _gradients;
+        private readonly Span<T> _m;
+        private readonly Span<T> _v;
+        private readonly T _keep;
+        private readonly T _l2;
+        private readonly T _beta1;
+        private readonly T _oneMinusBeta1;
+        private readonly T _beta2;
+        private readonly T _oneMinusBeta2;
+        private readonly T _stepSize;
+        private readonly T _sqrtBiasCorrection2;
+        private readonly T _eps;
 
-        var pv = MemoryMarshal.Cast<T, Vector<T>>(parameters);
-        var gv = MemoryMarshal.Cast<T, Vector<T>>(gradients);
-        var mv = MemoryMarshal.Cast<T, Vector<T>>(m);
-        var vv = MemoryMarshal.Cast<T, Vector<T>>(v);
-        var keepV = new Vector<T>(keep);
-        var l2V = new Vector<T>(l2);
-        var beta1V = new Vector<T>(beta1);
-        var oneMinusBeta1V = new Vector<T>(oneMinusBeta1);
-        var beta2V = new Vector<T>(beta2);
-        var oneMinusBeta2V = new Vector<T>(oneMinusBeta2);
-        var stepSizeV = new Vector<T>(stepSize);
-        var sqrtBiasCorrection2V = new Vector<T>(sqrtBiasCorrection2);
-        var epsV = new Vector<T>(eps);
-        for (int k = 0; k < pv.Length; k++)
+        public Range(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> m, Span<T> v, in Settings s, long step)
         {
-            var p = pv[k] * keepV;
-            var g = gv[k] + l2V * p;
-            var mk = beta1V * mv[k] + oneMinusBeta1V * g;
-            var vk = beta2V * vv[k] + oneMinusBeta2V * (g * g);
-            mv[k] = mk;
-            vv[k] = vk;
-            pv[k] = p - stepSizeV * mk / (Vector.SquareRoot(vk) / sqrtBiasCorrection2V + epsV);
+            _parameters = parameters;
+            _gradients = gradients;
+            _m = m;
+            _v = v;
+            // Bias corrections are computed in double, as PyTorch computes them as Python floats.
+            double biasCorrection1 = 1 - Math.Pow(s.Beta1, step);
+            double biasCorrection2 = 1 - Math.Pow(s.Beta2, step);
+            _keep = T.CreateChecked(1 - s.LearningRate * s.DecoupledDecay);
+            _l2 = T.CreateChecked(s.L2Decay);
+            _beta1 = T.CreateChecked(s.Beta1);
+            _oneMinusBeta1 = T.CreateChecked(1 - s.Beta1);
+            _beta2 = T.CreateChecked(s.Beta2);
+            _oneMinusBeta2 = T.CreateChecked(1 - s.Beta2);
+            _stepSize = T.CreateChecked(s.LearningRate / biasCorrection1);
+            _sqrtBiasCorrection2 = T.CreateChecked(Math.Sqrt(biasCorrection2));
+            _eps = T.CreateChecked(s.Epsilon);
         }
-        for (int i = pv.Length * Vector<T>.Count; i < parameters.Length; i++)
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<T> UpdateVector(int index, out Vector<T> before)
         {
-            T p = parameters[i] * keep;
-            T g = gradients[i] + l2 * p;
-            T mi = beta1 * m[i] + oneMinusBeta1 * g;
-            T vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
-            m[i] = mi;
-            v[i] = vi;
-            parameters[i] = p - stepSize * mi / (T.Sqrt(vi) / sqrtBiasCorrection2 + eps);
+            ref T parameters = ref MemoryMarshal.GetReference(_parameters);
+            ref T m = ref MemoryMarshal.GetReference(_m);
+            ref T v = ref MemoryMarshal.GetReference(_v);
+            before = Vector.LoadUnsafe(ref parameters, (nuint)index);
+            var p = before * new Vector<T>(_keep);
+            var g = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(_gradients), (nuint)index) + new Vector<T>(_l2) * p;
+            var mk = new Vector<T>(_beta1) * Vector.LoadUnsafe(ref m, (nuint)index) + new Vector<T>(_oneMinusBeta1) * g;
+            var vk = new Vector<T>(_beta2) * Vector.LoadUnsafe(ref v, (nuint)index) + new Vector<T>(_oneMinusBeta2) * (g * g);
+            mk.StoreUnsafe(ref m, (nuint)index);
+            vk.StoreUnsafe(ref v, (nuint)index);
+            var after = p - new Vector<T>(_stepSize) * mk / (Vector.SquareRoot(vk) / new Vector<T>(_sqrtBiasCorrection2) + new Vector<T>(_eps));
+            after.StoreUnsafe(ref parameters, (nuint)index);
+            return after;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T UpdateElement(int i, out T before)
+        {
+            before = _parameters[i];
+            T p = before * _keep;
+            T g = _gradients[i] + _l2 * p;
+            T mi = _beta1 * _m[i] + _oneMinusBeta1 * g;
+            T vi = _beta2 * _v[i] + _oneMinusBeta2 * (g * g);
+            _m[i] = mi;
+            _v[i] = vi;
+            T after = p - _stepSize * mi / (T.Sqrt(vi) / _sqrtBiasCorrection2 + _eps);
+            _parameters[i] = after;
+            return after;
         }
     }
 }

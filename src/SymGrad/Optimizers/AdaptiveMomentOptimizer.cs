@@ -50,19 +50,28 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
     private protected abstract (double L2Decay, double DecoupledDecay) DecayTerms { get; }
 
     /// <inheritdoc/>
-    public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients);
+    public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients, default, default);
 
     /// <inheritdoc/>
-    public override void Step(Span<double> parameters, ReadOnlySpan<double> gradients) => StepCore(parameters, gradients);
+    public override void Step(Span<double> parameters, ReadOnlySpan<double> gradients) => StepCore(parameters, gradients, default, default);
 
-    private void StepCore<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    /// <inheritdoc/>
+    public override void StepAndMeasure(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares) =>
+        StepCore(parameters, gradients, segments, updateSquares);
+
+    /// <inheritdoc/>
+    public override void StepAndMeasure(Span<double> parameters, ReadOnlySpan<double> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares) =>
+        StepCore(parameters, gradients, segments, updateSquares);
+
+    private void StepCore<T>(Span<T> parameters, ReadOnlySpan<T> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         OptimizerChecks.SameLength(parameters.Length, gradients.Length);
         _state.Prepare<T>(parameters.Length);
         var (l2Decay, decoupledDecay) = DecayTerms;
         var settings = new AdamUpdate.Settings(LearningRate, Beta1, Beta2, Epsilon, L2Decay: l2Decay, DecoupledDecay: decoupledDecay);
-        AdamUpdate.Apply(parameters, gradients, _state.Buffer<T>(FirstMomentBuffer), _state.Buffer<T>(SecondMomentBuffer), settings, StepCount + 1);
+        var update = new AdamUpdate.Range<T>(parameters, gradients, _state.Buffer<T>(FirstMomentBuffer), _state.Buffer<T>(SecondMomentBuffer), settings, StepCount + 1);
+        MeasuredUpdate.Run<T, AdamUpdate.Range<T>>(update, parameters.Length, segments, updateSquares);
         StepCount++;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SymGrad;
@@ -48,42 +49,79 @@ public sealed class Momentum : Optimizer
     internal override OptimizerState CheckpointState => _state;
 
     /// <inheritdoc/>
-    public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients);
+    public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepCore(parameters, gradients, default, default);
 
     /// <inheritdoc/>
-    public override void Step(Span<double> parameters, ReadOnlySpan<double> gradients) => StepCore(parameters, gradients);
+    public override void Step(Span<double> parameters, ReadOnlySpan<double> gradients) => StepCore(parameters, gradients, default, default);
 
-    private void StepCore<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    /// <inheritdoc/>
+    public override void StepAndMeasure(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares) =>
+        StepCore(parameters, gradients, segments, updateSquares);
+
+    /// <inheritdoc/>
+    public override void StepAndMeasure(Span<double> parameters, ReadOnlySpan<double> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares) =>
+        StepCore(parameters, gradients, segments, updateSquares);
+
+    private void StepCore<T>(Span<T> parameters, ReadOnlySpan<T> gradients, ReadOnlySpan<ParameterSegment> segments, Span<double> updateSquares)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         OptimizerChecks.SameLength(parameters.Length, gradients.Length);
         _state.Prepare<T>(parameters.Length);
-        Span<T> velocity = _state.Buffer<T>(VelocityBuffer);
-        T lr = T.CreateChecked(LearningRate);
-        T mu = T.CreateChecked(MomentumFactor);
-        T wd = T.CreateChecked(WeightDecay);
+        var update = new Update<T>(parameters, gradients, _state.Buffer<T>(VelocityBuffer),
+            T.CreateChecked(LearningRate), T.CreateChecked(MomentumFactor), T.CreateChecked(WeightDecay), Nesterov);
+        MeasuredUpdate.Run<T, Update<T>>(update, parameters.Length, segments, updateSquares);
+        StepCount++;
+    }
+
+    /// <summary>The velocity and parameter update, element-wise.</summary>
+    private readonly ref struct Update<T> : IElementwiseUpdate<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly Span<T> _parameters;
+        private readonly ReadOnlySpan<T> _gradients;
+        private readonly Span<T> _velocity;
+        private readonly T _lr;
+        private readonly T _mu;
+        private readonly T _wd;
+        private readonly bool _nesterov;
+
+        public Update(Span<T> parameters, ReadOnlySpan<T> gradients, Span<T> velocity, T lr, T mu, T wd, bool nesterov)
+        {
+            _parameters = parameters;
+            _gradients = gradients;
+            _velocity = velocity;
+            _lr = lr;
+            _mu = mu;
+            _wd = wd;
+            _nesterov = nesterov;
+        }
 
         // The buffer starts at zero, so mu * 0 + g' reproduces PyTorch's "first step: v = g'" exactly.
-        var pv = MemoryMarshal.Cast<T, Vector<T>>(parameters);
-        var gv = MemoryMarshal.Cast<T, Vector<T>>(gradients);
-        var vv = MemoryMarshal.Cast<T, Vector<T>>(velocity);
-        var lrV = new Vector<T>(lr);
-        var muV = new Vector<T>(mu);
-        var wdV = new Vector<T>(wd);
-        for (int k = 0; k < pv.Length; k++)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<T> UpdateVector(int index, out Vector<T> before)
         {
-            var g = gv[k] + wdV * pv[k];
-            var v = muV * vv[k] + g;
-            vv[k] = v;
-            pv[k] -= lrV * (Nesterov ? g + muV * v : v);
+            ref T p = ref MemoryMarshal.GetReference(_parameters);
+            ref T velocity = ref MemoryMarshal.GetReference(_velocity);
+            before = Vector.LoadUnsafe(ref p, (nuint)index);
+            var mu = new Vector<T>(_mu);
+            var g = Vector.LoadUnsafe(ref MemoryMarshal.GetReference(_gradients), (nuint)index) + new Vector<T>(_wd) * before;
+            var v = mu * Vector.LoadUnsafe(ref velocity, (nuint)index) + g;
+            v.StoreUnsafe(ref velocity, (nuint)index);
+            var after = before - new Vector<T>(_lr) * (_nesterov ? g + mu * v : v);
+            after.StoreUnsafe(ref p, (nuint)index);
+            return after;
         }
-        for (int i = pv.Length * Vector<T>.Count; i < parameters.Length; i++)
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T UpdateElement(int index, out T before)
         {
-            T g = gradients[i] + wd * parameters[i];
-            T v = mu * velocity[i] + g;
-            velocity[i] = v;
-            parameters[i] -= lr * (Nesterov ? g + mu * v : v);
+            before = _parameters[index];
+            T g = _gradients[index] + _wd * before;
+            T v = _mu * _velocity[index] + g;
+            _velocity[index] = v;
+            T after = before - _lr * (_nesterov ? g + _mu * v : v);
+            _parameters[index] = after;
+            return after;
         }
-        StepCount++;
     }
 }

@@ -6,7 +6,7 @@ namespace SymGrad;
 /// Updates a network's flat parameter buffer from its flat gradient buffer. State (velocities,
 /// moments) is allocated once, on the first step, for the buffer's length; later steps allocate nothing.
 /// </summary>
-public abstract class Optimizer
+public abstract partial class Optimizer
 {
     private double _learningRate;
 

@@ -43,58 +43,26 @@ public class PointwiseKernelTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void DoubleKernelsEqualTheScalarRuleBitForBit(string op, int count)
-    {
-        const double slope = 0.01;
-        Rule<double> rule = op switch
-        {
-            "relu" => (x, _) => x > 0.0 ? x : 0.0,
-            "leaky" => (x, _) => x > 0.0 ? x : slope * x,
-            "relu'" => (z, dy) => z > 0.0 ? dy : 0.0,
-            "leaky'" => (z, dy) => z > 0.0 ? dy : slope * dy,
-            "sigmoid'" => (y, dy) => dy * y * (1.0 - y),
-            "tanh'" => (y, dy) => dy * (1.0 - y * y),
-            "add" => (x, x2) => x + x2,
-            "sub" => (x, x2) => x - x2,
-            "mul" => (x, x2) => x * x2,
-            "pass'" => (_, dy) => dy,
-            "negpass'" => (_, dy) => -dy,
-            _ => (other, dy) => dy * other,
-        };
-        void Kernel(double[] a, double[] b, double[] d, bool accumulate)
-        {
-            switch (op)
-            {
-                case "relu": Activations.Relu<double>(a, d, count); break;
-                case "leaky": Activations.LeakyRelu<double>(a, d, count, slope); break;
-                case "relu'": Activations.ReluBackward<double>(a, b, d, count, accumulate); break;
-                case "leaky'": Activations.LeakyReluBackward<double>(a, b, d, count, slope, accumulate); break;
-                case "sigmoid'": Activations.SigmoidBackward<double>(a, b, d, count, accumulate); break;
-                case "tanh'": Activations.TanhBackward<double>(a, b, d, count, accumulate); break;
-                case "add": Elementwise.Add<double>(a, b, d, count); break;
-                case "sub": Elementwise.Subtract<double>(a, b, d, count); break;
-                case "mul": Elementwise.Multiply<double>(a, b, d, count); break;
-                case "pass'": Elementwise.PassGradient<double>(b, d, count, accumulate); break;
-                case "negpass'": Elementwise.PassNegatedGradient<double>(b, d, count, accumulate); break;
-                default: Elementwise.MultiplyGradient<double>(b, a, d, count, accumulate); break;
-            }
-        }
-        Check(op, count, Values(count + 3, 1), Values(count + 3, 2), rule, Kernel);
-    }
+    public void DoubleKernelsEqualTheScalarRuleBitForBit(string op, int count) => CheckOp<double>(op, count);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void FloatKernelsEqualTheScalarRuleBitForBit(string op, int count)
+    public void FloatKernelsEqualTheScalarRuleBitForBit(string op, int count) => CheckOp<float>(op, count);
+
+    private static void CheckOp<T>(string op, int count)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        const float slope = 0.01f;
-        Rule<float> rule = op switch
+        T slope = T.CreateChecked(0.01);
+        T zero = T.Zero, one = T.One;
+        // The scalar rules, as OpCatalog's templates read (same operations, same order).
+        Rule<T> rule = op switch
         {
-            "relu" => (x, _) => x > 0f ? x : 0f,
-            "leaky" => (x, _) => x > 0f ? x : slope * x,
-            "relu'" => (z, dy) => z > 0f ? dy : 0f,
-            "leaky'" => (z, dy) => z > 0f ? dy : slope * dy,
-            "sigmoid'" => (y, dy) => dy * y * (1f - y),
-            "tanh'" => (y, dy) => dy * (1f - y * y),
+            "relu" => (x, _) => x > zero ? x : zero,
+            "leaky" => (x, _) => x > zero ? x : slope * x,
+            "relu'" => (z, dy) => z > zero ? dy : zero,
+            "leaky'" => (z, dy) => z > zero ? dy : slope * dy,
+            "sigmoid'" => (y, dy) => dy * y * (one - y),
+            "tanh'" => (y, dy) => dy * (one - y * y),
             "add" => (x, x2) => x + x2,
             "sub" => (x, x2) => x - x2,
             "mul" => (x, x2) => x * x2,
@@ -102,25 +70,25 @@ public class PointwiseKernelTests
             "negpass'" => (_, dy) => -dy,
             _ => (other, dy) => dy * other,
         };
-        void Kernel(float[] a, float[] b, float[] d, bool accumulate)
+        void Kernel(T[] a, T[] b, T[] d, bool accumulate)
         {
             switch (op)
             {
-                case "relu": Activations.Relu<float>(a, d, count); break;
-                case "leaky": Activations.LeakyRelu<float>(a, d, count, slope); break;
-                case "relu'": Activations.ReluBackward<float>(a, b, d, count, accumulate); break;
-                case "leaky'": Activations.LeakyReluBackward<float>(a, b, d, count, slope, accumulate); break;
-                case "sigmoid'": Activations.SigmoidBackward<float>(a, b, d, count, accumulate); break;
-                case "tanh'": Activations.TanhBackward<float>(a, b, d, count, accumulate); break;
-                case "add": Elementwise.Add<float>(a, b, d, count); break;
-                case "sub": Elementwise.Subtract<float>(a, b, d, count); break;
-                case "mul": Elementwise.Multiply<float>(a, b, d, count); break;
-                case "pass'": Elementwise.PassGradient<float>(b, d, count, accumulate); break;
-                case "negpass'": Elementwise.PassNegatedGradient<float>(b, d, count, accumulate); break;
-                default: Elementwise.MultiplyGradient<float>(b, a, d, count, accumulate); break;
+                case "relu": Activations.Relu<T>(a, d, count); break;
+                case "leaky": Activations.LeakyRelu<T>(a, d, count, slope); break;
+                case "relu'": Activations.ReluBackward<T>(a, b, d, count, accumulate); break;
+                case "leaky'": Activations.LeakyReluBackward<T>(a, b, d, count, slope, accumulate); break;
+                case "sigmoid'": Activations.SigmoidBackward<T>(a, b, d, count, accumulate); break;
+                case "tanh'": Activations.TanhBackward<T>(a, b, d, count, accumulate); break;
+                case "add": Elementwise.Add<T>(a, b, d, count); break;
+                case "sub": Elementwise.Subtract<T>(a, b, d, count); break;
+                case "mul": Elementwise.Multiply<T>(a, b, d, count); break;
+                case "pass'": Elementwise.PassGradient<T>(b, d, count, accumulate); break;
+                case "negpass'": Elementwise.PassNegatedGradient<T>(b, d, count, accumulate); break;
+                default: Elementwise.MultiplyGradient<T>(b, a, d, count, accumulate); break;
             }
         }
-        Check(op, count, Array.ConvertAll(Values(count + 3, 1), v => (float)v), Array.ConvertAll(Values(count + 3, 2), v => (float)v), rule, Kernel);
+        Check(op, count, Array.ConvertAll(Values(count + 3, 1), T.CreateChecked), Array.ConvertAll(Values(count + 3, 2), T.CreateChecked), rule, Kernel);
     }
 
     private static void Check<T>(string op, int count, T[] a, T[] b, Rule<T> rule, Action<T[], T[], T[], bool> kernel)
