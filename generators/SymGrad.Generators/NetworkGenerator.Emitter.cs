@@ -135,7 +135,8 @@ public sealed partial class NetworkGenerator
             w.WriteLine("private readonly " + c.T + "[] " + ValueName(node.Id) + " = new " + c.T + size + ";" + label);
             if (c.Plan.HasAdjoint(node.Id))
             {
-                w.WriteLine("private readonly " + c.T + "[] " + AdjointName(node.Id) + " = new " + c.T + size + ";");
+                string adjointSize = "[" + c.AdjointStepsFactor(node.Id) + "MaxBatchSize * " + Literals.Int(node.Features) + "]";
+                w.WriteLine("private readonly " + c.T + "[] " + AdjointName(node.Id) + " = new " + c.T + adjointSize + ";");
             }
         }
         WriteNormalizationFields(c);
@@ -341,7 +342,9 @@ public sealed partial class NetworkGenerator
     // Names and spans of the workspaces. Node 0 (the input) is the caller's span itself: no copy.
     private static string ValueName(int node) => "__sg_value" + Literals.Int(node);
 
-    private static string AdjointName(int node) => "__sg_adjoint" + Literals.Int(node);
+    private const string AdjointPrefix = "__sg_adjoint";
+
+    private static string AdjointName(int node) => AdjointPrefix + Literals.Int(node);
 
     private static bool IsInput(EmitContext c, int node) =>
         node < 0 || node >= c.Spec.Nodes.Count || c.Spec.Nodes[node].Op == OpKind.Input;

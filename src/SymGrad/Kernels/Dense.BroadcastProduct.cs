@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SymGrad.Kernels;
 
@@ -10,7 +11,7 @@ public static partial class Dense
     /// both an A without a copy) and B and C are row-major. Blocks of 4 rows x 4 vectors of C stay in registers
     /// while p runs: each step broadcasts 4 values of A, loads 4 vectors of B and issues 16 multiply-adds.
     /// Column blocks are the outer loop so that the B panel (k rows x 4 vectors) stays in L1 across row blocks.
-    /// Columns left after the vectors run through the same code with one lane.
+    /// Columns left after the vectors run through the same code at a narrower width, down to one lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void BroadcastProduct<T, TLanes, TVector>(
@@ -55,10 +56,26 @@ public static partial class Dense
                     ref Unsafe.Add(ref b, j), bRowStride, ref Unsafe.Add(ref c, i * cRowStride + j), k, accumulate);
             }
         }
-        if (j < n)
+        // Columns left after the full vectors: at the next narrower width that still fills a vector (8 columns
+        // of a 784 -> 8 or 32 -> 8 product are one 256-bit vector, not eight scalar columns), else one lane.
+        int rest = n - j;
+        if (rest == 0)
         {
-            BroadcastProduct<T, Lanes1<T>, T>(ref a, aRowStride, aColumnStride, ref Unsafe.Add(ref b, j), bRowStride,
-                ref Unsafe.Add(ref c, j), cRowStride, m, n - j, k, accumulate);
+            return;
+        }
+        ref T bRest = ref Unsafe.Add(ref b, j);
+        ref T cRest = ref Unsafe.Add(ref c, j);
+        if (lanes > Vector256<T>.Count && rest >= Vector256<T>.Count && Vector256.IsHardwareAccelerated)
+        {
+            BroadcastProduct<T, Lanes256<T>, Vector256<T>>(ref a, aRowStride, aColumnStride, ref bRest, bRowStride, ref cRest, cRowStride, m, rest, k, accumulate);
+        }
+        else if (lanes > Vector128<T>.Count && rest >= Vector128<T>.Count && Vector128.IsHardwareAccelerated)
+        {
+            BroadcastProduct<T, Lanes128<T>, Vector128<T>>(ref a, aRowStride, aColumnStride, ref bRest, bRowStride, ref cRest, cRowStride, m, rest, k, accumulate);
+        }
+        else
+        {
+            BroadcastProduct<T, Lanes1<T>, T>(ref a, aRowStride, aColumnStride, ref bRest, bRowStride, ref cRest, cRowStride, m, rest, k, accumulate);
         }
     }
 
