@@ -102,26 +102,20 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine("global::System.ReadOnlySpan<" + c.T + "> dy = " + ReadArray(c, AdjointName(node.Id), node.Features) + ";");
             string previous = StepSpan(c, "Span", AdjointName(state.Next), node.Features, "(" + Step + " - 1)");
-            string add = "for (int k = 0; k < batch * " + f + "; k++)";
+            string add = "global::SymGrad.Kernels.Elementwise.PassGradient<" + c.T + ">(dy, dx, batch * " + f + ", accumulate: true);";
             if (c.Plan.HasAdjoint(state.Init))
             {
                 c.InLoop = false;
                 string initial = WriteSpan(c, AdjointName(state.Init), node.Features);
                 c.InLoop = true;
                 w.WriteLine("global::System.Span<" + c.T + "> dx = " + Step + " == 0 ? " + initial + " : " + previous + ";");
-                using (EmitBlock(w, add))
-                {
-                    w.WriteLine("dx[k] += dy[k];");
-                }
+                w.WriteLine(add);
                 return;
             }
             using (EmitBlock(w, "if (" + Step + " > 0)   // at t = 0 the initial value needs no gradient"))
             {
                 w.WriteLine("global::System.Span<" + c.T + "> dx = " + previous + ";");
-                using (EmitBlock(w, add))
-                {
-                    w.WriteLine("dx[k] += dy[k];");
-                }
+                w.WriteLine(add);
             }
         }
     }

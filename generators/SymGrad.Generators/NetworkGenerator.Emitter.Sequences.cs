@@ -11,14 +11,8 @@ public sealed partial class NetworkGenerator
 {
     private static void WriteSliceForward(EmitContext c, NodeSpec node, int operand)
     {
-        var w = c.Writer;
-        string width = Literals.Int(node.Features);
-        w.WriteLine("global::System.ReadOnlySpan<" + c.T + "> x = " + ReadSpan(c, operand) + ";");
-        w.WriteLine("global::System.Span<" + c.T + "> y = " + WriteSpan(c, ValueName(node.Id), node.Features) + ";");
-        using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
-        {
-            w.WriteLine("x.Slice(b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + c.SliceStart(node) + ", " + width + ").CopyTo(y.Slice(b * " + width + ", " + width + "));");
-        }
+        c.Writer.WriteLine("global::SymGrad.Kernels.Elementwise.CopyColumns<" + c.T + ">(" + ReadSpan(c, operand) + ", " + Literals.Int(c.FeaturesOf(operand)) + ", "
+            + c.SliceStart(node) + ", " + WriteSpan(c, ValueName(node.Id), node.Features) + ", " + Literals.Int(node.Features) + ", batch);");
     }
 
     private static void WriteZerosForward(EmitContext c, NodeSpec node) =>
@@ -34,18 +28,9 @@ public sealed partial class NetworkGenerator
             w.WriteLine("// (the operand needs no gradient)");
             return;
         }
-        string width = Literals.Int(node.Features);
-        w.WriteLine("global::System.ReadOnlySpan<" + c.T + "> dy = " + ReadArray(c, AdjointName(node.Id), node.Features) + ";");
-        w.WriteLine("global::System.Span<" + c.T + "> dx = " + WriteSpan(c, AdjointName(operand), c.FeaturesOf(operand)) + ";");
-        using (EmitBlock(w, "for (int b = 0; b < batch; b++)"))
-        {
-            w.WriteLine("int i = b * " + Literals.Int(c.FeaturesOf(operand)) + " + " + c.SliceStart(node) + ";");
-            w.WriteLine("int o = b * " + width + ";");
-            using (EmitBlock(w, "for (int k = 0; k < " + width + "; k++)"))
-            {
-                w.WriteLine("dx[i + k] += dy[o + k];");
-            }
-        }
+        w.WriteLine("global::SymGrad.Kernels.Elementwise.AddToColumns<" + c.T + ">(" + ReadArray(c, AdjointName(node.Id), node.Features) + ", "
+            + WriteSpan(c, AdjointName(operand), c.FeaturesOf(operand)) + ", " + Literals.Int(c.FeaturesOf(operand)) + ", " + c.SliceStart(node) + ", "
+            + Literals.Int(node.Features) + ", batch);");
     }
 
     /// <summary>Clears the adjoints that slices add into (GraphPlan.ClearedAdjoints).</summary>

@@ -63,11 +63,7 @@ public static partial class Dense
         }
         for (int s = 0; s < batch; s++)
         {
-            var row = dy.Slice(s * outputs, outputs);
-            for (int o = 0; o < outputs; o++)
-            {
-                biasSums[o] += row[o];
-            }
+            Elementwise.PassGradient<T>(dy.Slice(s * outputs, outputs), biasSums, outputs, accumulate: true);
         }
     }
 }

@@ -41,6 +41,44 @@ public static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T>
         => PointwiseKernel.Run<T, MultiplyRule<T>>(dy, operand, dx, count, T.Zero, accumulate, PointwiseKernel.GradientTimesOperand);
 
+    /// <summary>
+    /// y[r, :] = x[r, start : start + width] for <paramref name="rows"/> rows of <paramref name="columns"/> values:
+    /// a block of columns (a time step of a sequence, a gate of a recurrent cell) copied into its own rows.
+    /// </summary>
+    public static void CopyColumns<T>(ReadOnlySpan<T> x, int columns, int start, Span<T> y, int width, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckColumns(x.Length, columns, start, y.Length, width, rows, nameof(x), nameof(y));
+        for (int r = 0; r < rows; r++)
+        {
+            x.Slice(r * columns + start, width).CopyTo(y.Slice(r * width, width));
+        }
+    }
+
+    /// <summary>dx[r, start : start + width] += dy[r, :]: the gradient of <see cref="CopyColumns{T}"/>, added into its block of columns.</summary>
+    public static void AddToColumns<T>(ReadOnlySpan<T> dy, Span<T> dx, int columns, int start, int width, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckColumns(dx.Length, columns, start, dy.Length, width, rows, nameof(dx), nameof(dy));
+        for (int r = 0; r < rows; r++)
+        {
+            PointwiseKernel.Run<T, SecondRule<T>>(dy.Slice(r * width, width), dy.Slice(r * width, width), dx.Slice(r * columns + start, width), width,
+                T.Zero, accumulate: true, PointwiseKernel.Gradient);
+        }
+    }
+
+    private static void CheckColumns(int wideLength, int columns, int start, int narrowLength, int width, int rows, string wideName, string narrowName)
+    {
+        KernelChecks.Dimension(rows, nameof(rows), allowZero: true);
+        KernelChecks.Dimension(width, nameof(width));
+        if (start < 0 || columns < start + width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"Expected the block [start, start + {width}) inside the {columns} columns.");
+        }
+        KernelChecks.AtLeast(wideLength, rows, columns, wideName, "rows x columns");
+        KernelChecks.AtLeast(narrowLength, rows, width, narrowName, "rows x width");
+    }
+
     private readonly struct AddRule<T> : PointwiseKernel.IRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Apply(T a, T b, T unused) => a + b;
