@@ -40,6 +40,7 @@ public sealed partial class NetworkGenerator
                     w.WriteLine("__sg_forwardTraining = training;");
                     w.WriteLine();
                 }
+                WritePackedWeights(c);
             },
             id =>
             {
@@ -129,6 +130,11 @@ public sealed partial class NetworkGenerator
             return;
         }
         string t = c.T;
+        if (PacksForward(c, layer))
+        {
+            WritePackedLinearForward(c, layer, operand, node.Id);
+            return;
+        }
         if (!IsUnrolled(c, layer))
         {
             w.WriteLine("global::System.ReadOnlySpan<" + t + "> p = __sg_parameters;");

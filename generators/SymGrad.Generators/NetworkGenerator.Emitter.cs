@@ -140,6 +140,7 @@ public sealed partial class NetworkGenerator
             }
         }
         WriteNormalizationFields(c);
+        WritePackedWeightFields(c);
         w.WriteLine();
         w.WriteLine("private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::SymGrad.ParameterView> __sg_parameterViews =");
         w.Indent++;

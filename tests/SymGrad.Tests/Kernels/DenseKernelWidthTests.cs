@@ -55,6 +55,16 @@ public class DenseKernelWidthTests
         Dense.ForwardAt<double>(x, w, bias, yd, batch, inputs, outputs, width);
         NaiveDense.AssertClose(y, yScale, yd, DoubleTolerance, $"y (double, {width})");
 
+        // The packed form: W^T packed once, then the broadcast product.
+        var packedF = new float[inputs * outputs];
+        Dense.PackTransposed<float>(NaiveDense.ToFloat(w), packedF, inputs, outputs);
+        Dense.ForwardPackedAt<float>(NaiveDense.ToFloat(x), packedF, NaiveDense.ToFloat(bias), yf, batch, inputs, outputs, width);
+        NaiveDense.AssertClose(y, yScale, yf, FloatTolerance, $"y packed (float, {width})");
+        var packedD = new double[inputs * outputs];
+        Dense.PackTransposed<double>(w, packedD, inputs, outputs);
+        Dense.ForwardPackedAt<double>(x, packedD, bias, yd, batch, inputs, outputs, width);
+        NaiveDense.AssertClose(y, yScale, yd, DoubleTolerance, $"y packed (double, {width})");
+
         var dwf = NaiveDense.ToFloat(dw0);
         var dbf = NaiveDense.ToFloat(db0);
         Dense.BackwardWeightsAt<float>(NaiveDense.ToFloat(dy), NaiveDense.ToFloat(x), dwf, dbf, batch, inputs, outputs, width);
