@@ -201,14 +201,16 @@ public sealed partial class NetworkGenerator
             }
             // After the loop: the last step's rows.
             int last = entry.Loop.TripCount - 1;
-            return Literals.Int((IsTwoSlotAdjoint(array) ? last & 1 : last) * entry.Stride);
+            int slot = IsTwoSlotAdjoint(array) ? last & 1 : IsSingleSlotValue(array) ? 0 : last;
+            return Literals.Int(slot * entry.Stride);
         }
 
         /// <summary>
         /// The slot of step <paramref name="step"/> (an int expression) in <paramref name="array"/>: the step itself,
         /// or its parity for an adjoint kept in two slots.
         /// </summary>
-        public string SlotOf(string array, string step) => IsTwoSlotAdjoint(array) ? "(" + step + " & 1)" : step;
+        public string SlotOf(string array, string step) =>
+            IsTwoSlotAdjoint(array) ? "(" + step + " & 1)" : IsSingleSlotValue(array) ? "0" : step;
 
         /// <summary>
         /// A body node's adjoint needs only two slots, step t's and step t - 1's (into which step t's carried states
@@ -219,8 +221,20 @@ public sealed partial class NetworkGenerator
         private bool IsTwoSlotAdjoint(string array) =>
             !Spec.Instrumented && array.StartsWith(AdjointPrefix, System.StringComparison.Ordinal) && _stepArrays.ContainsKey(array);
 
-        /// <summary>"T * " for a body node's value array (T steps of MaxBatchSize rows), else empty.</summary>
+        /// <summary>"T * " for a body node's value array (T steps of MaxBatchSize rows), else empty (also for a value kept in one slot).</summary>
         public string StepsFactor(int node)
+        {
+            foreach (var loop in Spec.Loops)
+            {
+                if (loop.Contains(node))
+                {
+                    return IsSingleSlotValue(ValueName(node)) ? "" : Literals.Int(loop.TripCount) + " * ";
+                }
+            }
+            return "";
+        }
+
+        private string BodyStepsFactor(int node)
         {
             foreach (var loop in Spec.Loops)
             {
@@ -235,7 +249,7 @@ public sealed partial class NetworkGenerator
         /// <summary>The factor of a body node's adjoint array: "2 * " when it is kept in two slots, else <see cref="StepsFactor"/>.</summary>
         public string AdjointStepsFactor(int node)
         {
-            string factor = StepsFactor(node);
+            string factor = BodyStepsFactor(node);
             return factor.Length > 0 && IsTwoSlotAdjoint(AdjointName(node)) ? "2 * " : factor;
         }
 
