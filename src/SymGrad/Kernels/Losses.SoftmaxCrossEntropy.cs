@@ -48,35 +48,10 @@ public static partial class Losses
             ref T z = ref Unsafe.Add(ref z0, b * classes);
             ref T t = ref Unsafe.Add(ref t0, b * classes);
             ref T e = ref Unsafe.Add(ref e0, b * classes);
-            // Two accumulators each (even and odd classes): the row is short, so the chains of dependent adds,
-            // not the adds themselves, set the pace.
-            T sumExp = T.Zero, sumT = T.Zero, targetDotLogits = T.Zero;
-            T sumExp1 = T.Zero, sumT1 = T.Zero, targetDotLogits1 = T.Zero;
-            int j2 = 0;
-            for (; j2 + 1 < classes; j2 += 2)
-            {
-                T tj = Unsafe.Add(ref t, j2), tj1 = Unsafe.Add(ref t, j2 + 1);
-                sumExp += Unsafe.Add(ref e, j2);
-                sumExp1 += Unsafe.Add(ref e, j2 + 1);
-                sumT += tj;
-                sumT1 += tj1;
-                targetDotLogits += tj * Unsafe.Add(ref z, j2);
-                targetDotLogits1 += tj1 * Unsafe.Add(ref z, j2 + 1);
-            }
-            if (j2 < classes)
-            {
-                T tj = Unsafe.Add(ref t, j2);
-                sumExp += Unsafe.Add(ref e, j2);
-                sumT += tj;
-                targetDotLogits += tj * Unsafe.Add(ref z, j2);
-            }
-            sumExp += sumExp1;
-            sumT += sumT1;
-            targetDotLogits += targetDotLogits1;
+            T sumExp = RowSum(ref e, classes);
+            var (sumT, targetDotLogits) = TargetSums(ref t, ref z, classes);
             T logSumExp = RowMax(ref z, classes) + T.Log(sumExp); // the max again: cheaper than a buffer, which would have to be allocated
-            // sum_j t_j (logSumExp - z_j), one double add per row instead of per value (for a one-hot row this is
-            // exactly logSumExp - z_label, the per-value form's one non-zero term).
-            total += double.CreateTruncating(sumT * logSumExp - targetDotLogits);
+            total += double.CreateTruncating(RowLoss(sumT, targetDotLogits, logSumExp));
             T scale = sumT / sumExp * invBatch;
             for (int j = 0; j < classes; j++)
             {
@@ -111,35 +86,75 @@ public static partial class Losses
     private static T SoftmaxCrossEntropyLossOnly<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, int batch, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ref T z0 = ref MemoryMarshal.GetReference(logits);
+        ref T t0 = ref MemoryMarshal.GetReference(target);
         double total = 0;
         for (int b = 0; b < batch; b++)
         {
-            var z = logits.Slice(b * classes, classes);
-            var t = target.Slice(b * classes, classes);
-            T max = RowMax(z);
+            ref T z = ref Unsafe.Add(ref z0, b * classes);
+            T max = RowMax(ref z, classes);
             T sumExp = T.Zero;
             for (int j = 0; j < classes; j++)
             {
-                sumExp += T.Exp(z[j] - max);
+                sumExp += T.Exp(Unsafe.Add(ref z, j) - max);
             }
-            T logSumExp = max + T.Log(sumExp);
-            for (int j = 0; j < classes; j++)
-            {
-                total += double.CreateChecked(t[j] * (logSumExp - z[j]));
-            }
+            var (sumT, targetDotLogits) = TargetSums(ref Unsafe.Add(ref t0, b * classes), ref z, classes);
+            total += double.CreateTruncating(RowLoss(sumT, targetDotLogits, max + T.Log(sumExp)));
         }
         return T.CreateChecked(total / batch);
     }
 
-    private static T RowMax<T>(ReadOnlySpan<T> row)
+    /// <summary>
+    /// sum_j t_j (logSumExp - z_j) of one row, as sumT logSumExp - t . z: one term per row instead of per value,
+    /// and no t_j = 0 times an overflowed logSumExp - z_j (for a one-hot row this is exactly logSumExp - z_label).
+    /// Both the loss with a gradient and the loss alone use it, so ComputeLoss and ComputeGradients agree.
+    /// </summary>
+    private static T RowLoss<T>(T sumT, T targetDotLogits, T logSumExp)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => sumT * logSumExp - targetDotLogits;
+
+    /// <summary>
+    /// sum_j t_j and sum_j t_j z_j of one row, on two accumulators each (even and odd classes): rows are short, so
+    /// the chains of dependent adds, not the adds themselves, set the pace.
+    /// </summary>
+    private static (T SumT, T TargetDotLogits) TargetSums<T>(ref T t, ref T z, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T max = row[0];
-        for (int j = 1; j < row.Length; j++)
+        T sumT = T.Zero, dot = T.Zero, sumT1 = T.Zero, dot1 = T.Zero;
+        int j = 0;
+        for (; j + 1 < classes; j += 2)
         {
-            max = T.Max(max, row[j]);
+            T tj = Unsafe.Add(ref t, j), tj1 = Unsafe.Add(ref t, j + 1);
+            sumT += tj;
+            sumT1 += tj1;
+            dot += tj * Unsafe.Add(ref z, j);
+            dot1 += tj1 * Unsafe.Add(ref z, j + 1);
         }
-        return max;
+        if (j < classes)
+        {
+            T tj = Unsafe.Add(ref t, j);
+            sumT += tj;
+            dot += tj * Unsafe.Add(ref z, j);
+        }
+        return (sumT + sumT1, dot + dot1);
+    }
+
+    /// <summary>The sum of one row on two accumulators (see <see cref="TargetSums{T}"/>).</summary>
+    private static T RowSum<T>(ref T row, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero, sum1 = T.Zero;
+        int j = 0;
+        for (; j + 1 < length; j += 2)
+        {
+            sum += Unsafe.Add(ref row, j);
+            sum1 += Unsafe.Add(ref row, j + 1);
+        }
+        if (j < length)
+        {
+            sum += Unsafe.Add(ref row, j);
+        }
+        return sum + sum1;
     }
 
     /// <summary>values[k] = e^values[k], vectorized for float and double.</summary>

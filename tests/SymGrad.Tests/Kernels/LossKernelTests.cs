@@ -147,6 +147,22 @@ public class LossKernelTests
         Assert.Equal("gradient", ex.ParamName);
     }
 
+    [Fact]
+    public void TheLossAloneEqualsTheLossWithItsGradientEvenWhenLogitsOverflowTheirDifferences()
+    {
+        // Float logits of +-3e38: logsumexp - z overflows to infinity for the -3e38 class, whose target is 0; a
+        // per-class sum t_j (logsumexp - z_j) would make that 0 x infinity = NaN. The row's loss is 0 (right answer).
+        float[] z = { 3e38f, -3e38f, 0f, 1f, 2f, 3f };
+        float[] t = { 1f, 0f, 0f, 0f, 0f, 1f };
+        float withGradient = Losses.SoftmaxCrossEntropy<float>(z, t, new float[6], 2, 3);
+        float alone = Losses.SoftmaxCrossEntropy<float>(z, t, Span<float>.Empty, 2, 3);
+        Assert.True(float.IsFinite(alone), $"loss alone {alone}");
+        Assert.Equal(withGradient, alone, 1e-6f); // the same formula; the exps differ in the last bits (vectorized vs scalar)
+        // Row 1: logsumexp(1, 2, 3) - 3; row 0: 0. Mean over the 2 rows.
+        double expected = (Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(3)) - 3) / 2;
+        Assert.Equal(expected, alone, 1e-6);
+    }
+
     private static double[] OneHot(params int[] labels)
     {
         var t = new double[labels.Length * Classes];
