@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using SymGrad.Generators.Emission;
 using SymGrad.Generators.Model;
-using SymGrad.Ops;
 
 namespace SymGrad.Generators;
 
@@ -19,28 +18,9 @@ public sealed partial class NetworkGenerator
         {
             return false;
         }
-        int calls = 0, call = -1;
-        foreach (var node in c.Spec.Nodes)
-        {
-            if (node.Op == OpKind.Linear && string.Equals(node.Layer, layer.Name, StringComparison.Ordinal))
-            {
-                calls++;
-                call = node.Id;
-            }
-        }
         // A call whose output never reaches the loss has no backward block: its gradient must come from the clear.
-        if (calls != 1 || !c.Plan.HasAdjoint(call))
-        {
-            return false;
-        }
-        foreach (var loop in c.Spec.Loops)
-        {
-            if (loop.Contains(call))
-            {
-                return false;
-            }
-        }
-        return true;
+        var calls = LinearCalls(c.Spec, layer);
+        return calls.Count == 1 && c.Plan.HasAdjoint(calls[0]) && RunsPerPass(c, calls[0]) == 1;
     }
 
     /// <summary>Clears the gradient slices that the backward pass adds into (all of them, or the ranges between overwritten layers).</summary>

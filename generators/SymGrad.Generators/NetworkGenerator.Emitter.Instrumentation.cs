@@ -175,19 +175,26 @@ public sealed partial class NetworkGenerator
         for (int i = 0; i < c.Spec.Layers.Count; i++)
         {
             var layer = c.Spec.Layers[i];
-            var nodes = new List<int>();
-            foreach (var node in c.Spec.Nodes)
-            {
-                if (node.Op == OpKind.Linear && string.Equals(node.Layer, layer.Name, StringComparison.Ordinal))
-                {
-                    nodes.Add(node.Id);
-                }
-            }
+            var nodes = LinearCalls(c.Spec, layer);
             int activation = nodes.Count > 0 ? ActivationNode(c.Spec, nodes[0]) : -1;
             string kind = activation < 0 ? "None" : c.Spec.Nodes[activation].Op.ToString();
             result.Add(new InstrumentedLayer(i, layer, nodes, kind));
         }
         return result;
+    }
+
+    /// <summary>The Linear nodes that call <paramref name="layer"/>, in forward order.</summary>
+    private static List<int> LinearCalls(NetworkSpec spec, LayerSpec layer)
+    {
+        var nodes = new List<int>();
+        foreach (var node in spec.Nodes)
+        {
+            if (node.Op == OpKind.Linear && string.Equals(node.Layer, layer.Name, StringComparison.Ordinal))
+            {
+                nodes.Add(node.Id);
+            }
+        }
+        return nodes;
     }
 
     /// <summary>The ReLU, sigmoid or tanh node applied directly to <paramref name="node"/>'s output, or -1.</summary>

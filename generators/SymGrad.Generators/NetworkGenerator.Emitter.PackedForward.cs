@@ -1,7 +1,5 @@
-using System;
 using SymGrad.Generators.Emission;
 using SymGrad.Generators.Model;
-using SymGrad.Ops;
 
 namespace SymGrad.Generators;
 
@@ -21,19 +19,25 @@ public sealed partial class NetworkGenerator
         {
             return false;
         }
-        int calls = 0;
-        foreach (var node in c.Spec.Nodes)
+        int runs = 0;
+        foreach (int call in LinearCalls(c.Spec, layer))
         {
-            if (node.Op == OpKind.Linear && string.Equals(node.Layer, layer.Name, StringComparison.Ordinal))
+            runs += RunsPerPass(c, call);
+        }
+        return runs >= 2;
+    }
+
+    /// <summary>How often <paramref name="node"/> runs per pass: its rolled loop's trip count, or once.</summary>
+    private static int RunsPerPass(EmitContext c, int node)
+    {
+        foreach (var loop in c.Spec.Loops)
+        {
+            if (loop.Contains(node))
             {
-                calls++;
-                foreach (var loop in c.Spec.Loops)
-                {
-                    calls += loop.Contains(node.Id) ? 1 : 0; // a call in a rolled loop runs T times
-                }
+                return loop.TripCount;
             }
         }
-        return calls >= 2;
+        return 1;
     }
 
     private static string PackedName(LayerSpec layer) => "__sg_packed_" + layer.Name.Replace('.', '_');

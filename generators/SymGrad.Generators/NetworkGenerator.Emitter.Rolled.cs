@@ -222,17 +222,7 @@ public sealed partial class NetworkGenerator
             !Spec.Instrumented && array.StartsWith(AdjointPrefix, System.StringComparison.Ordinal) && _stepArrays.ContainsKey(array);
 
         /// <summary>"T * " for a body node's value array (T steps of MaxBatchSize rows), else empty (also for a value kept in one slot).</summary>
-        public string StepsFactor(int node)
-        {
-            foreach (var loop in Spec.Loops)
-            {
-                if (loop.Contains(node))
-                {
-                    return IsSingleSlotValue(ValueName(node)) ? "" : Literals.Int(loop.TripCount) + " * ";
-                }
-            }
-            return "";
-        }
+        public string StepsFactor(int node) => IsSingleSlotValue(ValueName(node)) ? "" : BodyStepsFactor(node);
 
         private string BodyStepsFactor(int node)
         {
