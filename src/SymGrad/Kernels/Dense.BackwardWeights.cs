@@ -61,9 +61,6 @@ public static partial class Dense
         {
             biasSums.Clear();
         }
-        for (int s = 0; s < batch; s++)
-        {
-            Elementwise.PassGradient<T>(dy.Slice(s * outputs, outputs), biasSums, outputs, accumulate: true);
-        }
+        Elementwise.AddRowsTo(dy, biasSums, batch, outputs);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SymGrad.Kernels;
 
@@ -31,6 +33,24 @@ public static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T>
         => PointwiseKernel.Run<T, SecondRule<T>>(dy, dy, dx, count, T.Zero, accumulate, PointwiseKernel.Gradient);
 
+    /// <summary>
+    /// sums[o] += m[r, o] over the <paramref name="rows"/> rows of <paramref name="m"/> ([rows, width]): the column
+    /// sums a bias gradient is made of, checked once and then one vector pass per row.
+    /// </summary>
+    internal static void AddRowsTo<T>(ReadOnlySpan<T> m, Span<T> sums, int rows, int width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        KernelChecks.AtLeast(m.Length, rows, width, nameof(m), "rows x width");
+        KernelChecks.AtLeast(sums.Length, 1, width, nameof(sums), "width");
+        ref T m0 = ref MemoryMarshal.GetReference(m);
+        ref T s0 = ref MemoryMarshal.GetReference(sums);
+        for (int r = 0; r < rows; r++)
+        {
+            ref T row = ref Unsafe.Add(ref m0, r * (nint)width);
+            PointwiseKernel.RunUnchecked<T, SecondRule<T>>(ref row, ref row, ref s0, width, T.Zero, accumulate: true);
+        }
+    }
+
     /// <summary>dx (= or +=) -dy: the subtrahend's gradient.</summary>
     public static void PassNegatedGradient<T>(ReadOnlySpan<T> dy, Span<T> dx, int count, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -60,10 +80,12 @@ public static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckColumns(dx.Length, columns, start, dy.Length, width, rows, nameof(dx), nameof(dy));
+        ref T dy0 = ref MemoryMarshal.GetReference(dy);
+        ref T dx0 = ref MemoryMarshal.GetReference(dx);
         for (int r = 0; r < rows; r++)
         {
-            PointwiseKernel.Run<T, SecondRule<T>>(dy.Slice(r * width, width), dy.Slice(r * width, width), dx.Slice(r * columns + start, width), width,
-                T.Zero, accumulate: true, PointwiseKernel.Gradient);
+            ref T row = ref Unsafe.Add(ref dy0, r * (nint)width);
+            PointwiseKernel.RunUnchecked<T, SecondRule<T>>(ref row, ref row, ref Unsafe.Add(ref dx0, r * (nint)columns + start), width, T.Zero, accumulate: true);
         }
     }
 

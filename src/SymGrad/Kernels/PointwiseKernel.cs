@@ -35,9 +35,15 @@ internal static class PointwiseKernel
         KernelChecks.AtLeast(a.Length, 1, count, names.A, "count");
         KernelChecks.AtLeast(b.Length, 1, count, names.B, "count");
         KernelChecks.AtLeast(destination.Length, 1, count, names.Destination, "count");
-        ref T a0 = ref MemoryMarshal.GetReference(a);
-        ref T b0 = ref MemoryMarshal.GetReference(b);
-        ref T d0 = ref MemoryMarshal.GetReference(destination);
+        RunUnchecked<T, TRule>(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(destination),
+            count, constant, accumulate);
+    }
+
+    /// <summary>The loop of <see cref="Run{T, TRule}"/> for callers that checked the sizes once for many rows.</summary>
+    internal static void RunUnchecked<T, TRule>(ref T a0, ref T b0, ref T d0, int count, T constant, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TRule : struct, IRule<T>
+    {
         int k = 0;
         if (Vector.IsHardwareAccelerated)
         {
